@@ -1,0 +1,81 @@
+/// A picture of an environment's state as a list of shapes on a canvas, for a viewer to draw.
+///
+/// Coordinates are pixels with the origin at the top-left corner and y growing downwards (as
+/// SDL and SVG draw). Shapes are drawn in order, later ones on top. Environments describe
+/// pictures this way so that they never depend on a graphics library; the SDL viewer draws
+/// them, and tests can check them directly.
+public struct Drawing: Equatable, Sendable {
+    /// The canvas width in pixels.
+    public var width: Int
+    /// The canvas height in pixels.
+    public var height: Int
+    /// The colour the canvas is cleared to.
+    public var background: Color
+    /// The shapes, back to front.
+    public var shapes: [Shape]
+
+    public init(width: Int, height: Int, background: Color = .white, shapes: [Shape] = []) {
+        self.width = width
+        self.height = height
+        self.background = background
+        self.shapes = shapes
+    }
+
+    /// One element of a picture.
+    public enum Shape: Equatable, Sendable {
+        /// An axis-aligned rectangle, filled or outlined.
+        case rectangle(Rectangle, color: Color, filled: Bool = true)
+        /// A filled polygon through the points, closed back to the first.
+        case polygon([Point], color: Color)
+        /// A filled circle.
+        case circle(center: Point, radius: Double, color: Color)
+        /// A straight line of the given width in pixels.
+        case line(from: Point, to: Point, color: Color, width: Double = 1)
+        /// A short label whose top-left corner is at the point (viewers may ignore text).
+        case text(String, at: Point, color: Color)
+    }
+}
+
+/// A point on a ``Drawing``'s canvas, in pixels.
+public struct Point: Equatable, Sendable {
+    public var x: Double
+    public var y: Double
+
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// An axis-aligned rectangle on a ``Drawing``'s canvas, in pixels.
+public struct Rectangle: Equatable, Sendable {
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+}
+
+/// An sRGB colour with alpha, 0...255 per channel.
+public struct Color: Equatable, Hashable, Sendable {
+    public var red: UInt8
+    public var green: UInt8
+    public var blue: UInt8
+    public var alpha: UInt8
+
+    public init(red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8 = 255) {
+        self.red = red
+        self.green = green
+        self.blue = blue
+        self.alpha = alpha
+    }
+
+    public static let white = Color(red: 255, green: 255, blue: 255)
+    public static let black = Color(red: 0, green: 0, blue: 0)
+}

@@ -1,0 +1,51 @@
+import SeededRandom
+
+/// The integers `start ..< start + count`: the space of FrozenLake's states and of most actions
+/// (Gymnasium's `Discrete(n, start)`).
+///
+/// Flattened, an element is a one-hot vector of length `count`; indexed, it is `element − start`.
+public struct Discrete: Space, Hashable, Codable {
+    /// The number of elements (≥ 1).
+    public let count: Int
+    /// The smallest element (default 0).
+    public let start: Int
+
+    /// Creates the space `start ..< start + count`.
+    ///
+    /// - Precondition: `count ≥ 1`.
+    public init(_ count: Int, start: Int = 0) {
+        precondition(count >= 1, "Discrete needs at least one element, got \(count)")
+        self.count = count
+        self.start = start
+    }
+
+    @inlinable
+    public func contains(_ element: Int) -> Bool {
+        element >= start && element < start + count
+    }
+
+    public func sample(using generator: inout SeededGenerator) -> Int {
+        start + generator.uniformInt(below: count)
+    }
+
+    public var flattenedCount: Int { count }
+
+    public func flatten(_ element: Int, into buffer: UnsafeMutableBufferPointer<Float>) {
+        for index in 0..<count { buffer[index] = 0 }
+        buffer[element - start] = 1
+    }
+
+    public var elementCount: Int? { count }
+
+    public func index(of element: Int) -> Int? {
+        contains(element) ? element - start : nil
+    }
+
+    public func element(atIndex index: Int) -> Int? {
+        index >= 0 && index < count ? start + index : nil
+    }
+
+    public var description: String {
+        start == 0 ? "Discrete(\(count))" : "Discrete(\(count), start: \(start))"
+    }
+}

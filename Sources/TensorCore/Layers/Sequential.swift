@@ -1,0 +1,55 @@
+/// Layers applied one after another: the output of each is the input of the next.
+///
+/// Parameters are named `layers.<index>.<name>` (`layers.0.weight`, `layers.0.bias`,
+/// `layers.2.weight`, ...), counting every layer including activations, as MLX does.
+public final class Sequential: Layer {
+    /// The layers, first applied first.
+    public let layers: [any Layer]
+
+    /// Creates the chain from a list of layers.
+    public init(_ layers: [any Layer]) {
+        self.layers = layers
+    }
+
+    /// Creates the chain from layers written out in order.
+    public convenience init(_ layers: any Layer...) {
+        self.init(layers)
+    }
+
+    public func callAsFunction(_ input: Tensor) throws -> Tensor {
+        var value = input
+        for layer in layers {
+            value = try layer(value)
+        }
+        return value
+    }
+
+    public var namedParameters: [(name: String, parameter: Parameter)] {
+        layers.enumerated().flatMap { index, layer in
+            layer.namedParameters.map { ("layers.\(index).\($0.name)", $0.parameter) }
+        }
+    }
+
+    /// A multilayer perceptron: `Linear` layers between the given sizes, with `activation`
+    /// after every one but the last.
+    ///
+    /// `multilayerPerceptron(layerSizes: [4, 64, 64, 2], activation: .relu, using: &g)` is
+    /// Linear(4→64), ReLU, Linear(64→64), ReLU, Linear(64→2).
+    ///
+    /// - Precondition: at least two sizes, all positive.
+    public static func multilayerPerceptron(
+        layerSizes: [Int], activation: Activation = .relu,
+        initialization: Linear.Initialization = .uniform,
+        using generator: inout some RandomNumberGenerator
+    ) -> Sequential {
+        precondition(layerSizes.count >= 2, "a perceptron needs an input and an output size, got \(layerSizes)")
+        var layers: [any Layer] = []
+        for index in 0..<(layerSizes.count - 1) {
+            layers.append(Linear(
+                inputCount: layerSizes[index], outputCount: layerSizes[index + 1],
+                initialization: initialization, using: &generator))
+            if index < layerSizes.count - 2 { layers.append(activation.layer()) }
+        }
+        return Sequential(layers)
+    }
+}

@@ -1,0 +1,49 @@
+extension Tensor {
+    /// One element along `axis` for each position of the other axes, chosen by `indices`:
+    /// picks Q(s, a) out of a batch of Q-values.
+    ///
+    /// The result has this tensor's shape without `axis`, and `indices` lists the chosen
+    /// index for each of its elements in row-major order. For Q-values of shape
+    /// `[batch, actions]` and one action per row, `q.gathering(actions, alongAxis: 1)` has shape
+    /// `[batch]` (PyTorch's `q.gather(1, a.unsqueeze(1)).squeeze(1)`).
+    ///
+    /// The gradient flows to the chosen elements only.
+    ///
+    /// - Throws: ``TensorError/invalidArgument(_:)`` when the axis does not exist or an index is
+    ///   out of range; ``TensorError/shapeMismatch(_:)`` when `indices` has the wrong count.
+    public func gathering(_ indices: [Int], alongAxis axis: Int) throws -> Tensor {
+        let normalized = try normalizedAxis(axis, for: "gathering")
+        let layout = AxisLayout(shape: shape, axis: normalized)
+        var resultShape = shape
+        resultShape.remove(at: normalized)
+        let count = layout.outer * layout.inner
+        guard indices.count == count else {
+            throw TensorError.shapeMismatch(
+                "gathering along axis \(axis) of shape \(describe(shape: shape)) needs \(count) indices, got \(indices.count)")
+        }
+        if let bad = indices.first(where: { $0 < 0 || $0 >= layout.length }) {
+            throw TensorError.invalidArgument(
+                "gathering: index \(bad) is out of range 0..<\(layout.length) for axis \(axis) of shape \(describe(shape: shape))")
+        }
+        // The flat position in `scalars` of each gathered element.
+        var positions = [Int](repeating: 0, count: count)
+        var values = [Float](repeating: 0, count: count)
+        for outer in 0..<layout.outer {
+            for inner in 0..<layout.inner {
+                let target = outer * layout.inner + inner
+                let source = (outer * layout.length + indices[target]) * layout.inner + inner
+                positions[target] = source
+                values[target] = scalars[source]
+            }
+        }
+        let result = Tensor(uncheckedShape: resultShape, scalars: values)
+        guard Tensor.needsGradient(self) else { return result }
+        let inputShape = shape
+        let inputCount = scalarCount
+        return result.recorded(from: self) { gradient in
+            var scattered = [Float](repeating: 0, count: inputCount)
+            for (index, position) in positions.enumerated() { scattered[position] += gradient.scalars[index] }
+            return Tensor(uncheckedShape: inputShape, scalars: scattered)
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import SeededRandom
+
+/// An n-dimensional array of `Float` in contiguous row-major storage, with reverse-mode
+/// automatic differentiation.
+///
+/// A tensor is a value: copying one never lets a change to the copy show through the original.
+/// Tensors computed from a ``Parameter`` remember how they were computed, so that
+/// ``backward()`` can send gradients back to the parameters; tensors made from plain numbers do
+/// not, and cost nothing extra.
+///
+/// ```swift
+/// let x = try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])
+/// let y = try (x * 2 + 1).sum()            // 48
+/// ```
+///
+/// Shapes follow NumPy: rank 0 is a scalar (`shape == []`), the last axis varies fastest, and
+/// element-wise operations broadcast (see ``broadcastShape(_:_:)``). Operations that can be
+/// called with shapes that do not fit `throw` a ``TensorError`` that names the shapes.
+public struct Tensor {
+    /// The size of each axis, outermost first. `[]` for a scalar.
+    public internal(set) var shape: [Int]
+
+    /// The elements in row-major order (the last axis varies fastest).
+    public internal(set) var scalars: [Float]
+
+    /// How this value was computed, when a gradient can flow through it; `nil` for constants.
+    var node: GradientNode?
+
+    /// Creates a tensor from parts already known to agree (`scalars.count` is the shape's product).
+    init(uncheckedShape shape: [Int], scalars: [Float], node: GradientNode? = nil) {
+        self.shape = shape
+        self.scalars = scalars
+        self.node = node
+    }
+
+    // MARK: - Creating tensors
+
+    /// Creates a tensor of the given shape from its elements in row-major order.
+    ///
+    /// - Throws: ``TensorError/invalidArgument(_:)`` when a dimension is negative or
+    ///   `scalars.count` is not the product of the dimensions.
+    public init(shape: [Int], scalars: [Float]) throws {
+        let count = try Tensor.elementCount(of: shape)
+        guard count == scalars.count else {
+            throw TensorError.invalidArgument(
+                "shape \(describe(shape: shape)) holds \(count) elements but \(scalars.count) were given")
+        }
+        self.init(uncheckedShape: shape, scalars: scalars)
+    }
+
+    /// Creates a rank-0 tensor holding one number.
+    public init(_ scalar: Float) {
+        self.init(uncheckedShape: [], scalars: [scalar])
+    }
+
+    /// Creates a rank-1 tensor (a vector) from its elements.
+    public init(_ vector: [Float]) {
+        self.init(uncheckedShape: [vector.count], scalars: vector)
+    }
+
+    /// Creates a rank-2 tensor (a matrix) from its rows.
+    ///
+    /// - Throws: ``TensorError/invalidArgument(_:)`` when the rows differ in length.
+    public init(_ rows: [[Float]]) throws {
+        let columns = rows.first?.count ?? 0
+        if let ragged = rows.firstIndex(where: { $0.count != columns }) {
+            throw TensorError.invalidArgument(
+                "row \(ragged) has \(rows[ragged].count) elements but row 0 has \(columns)")
+        }
+        self.init(uncheckedShape: [rows.count, columns], scalars: rows.flatMap { $0 })
+    }
+
+    /// A tensor of the given shape with every element equal to `value`.
+    ///
+    /// - Precondition: no dimension is negative.
+    public init(repeating value: Float, shape: [Int]) {
+        let count = Tensor.checkedElementCount(of: shape)
+        self.init(uncheckedShape: shape, scalars: [Float](repeating: value, count: count))
+    }
+
+    /// A tensor of zeros.
+    public static func zeros(_ shape: [Int]) -> Tensor {
+        Tensor(repeating: 0, shape: shape)
+    }
+
+    /// A tensor of ones.
+    public static func ones(_ shape: [Int]) -> Tensor {
+        Tensor(repeating: 1, shape: shape)
+    }
+
+    /// A tensor of independent normal draws, N(`mean`, `standardDeviation`²).
+    public static func randomNormal(
+        _ shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
+        using generator: inout some RandomNumberGenerator
+    ) -> Tensor {
+        let count = checkedElementCount(of: shape)
+        var scalars = [Float]()
+        scalars.reserveCapacity(count)
+        for _ in 0..<count {
+            scalars.append(generator.normal(mean: mean, standardDeviation: standardDeviation))
+        }
+        return Tensor(uncheckedShape: shape, scalars: scalars)
+    }
+
+    /// A tensor of independent uniform draws in [`lower`, `upper`).
+    public static func randomUniform(
+        _ shape: [Int], lower: Float = 0, upper: Float = 1,
+        using generator: inout some RandomNumberGenerator
+    ) -> Tensor {
+        let count = checkedElementCount(of: shape)
+        var scalars = [Float]()
+        scalars.reserveCapacity(count)
+        for _ in 0..<count {
+            scalars.append(generator.uniform(lower, upper))
+        }
+        return Tensor(uncheckedShape: shape, scalars: scalars)
+    }
+
+    // MARK: - Properties
+
+    /// The number of axes: 0 for a scalar, 1 for a vector, 2 for a matrix.
+    public var rank: Int { shape.count }
+
+    /// The number of elements (the product of the dimensions; 1 for a scalar).
+    public var scalarCount: Int { scalars.count }
+
+    /// The single element of a one-element tensor (any rank), or `nil` when there are more.
+    public var scalar: Float? {
+        scalars.count == 1 ? scalars[0] : nil
+    }
+
+    /// Whether gradients flow back through this tensor (it was computed from a ``Parameter``).
+    public var requiresGradient: Bool { node != nil }
+
+    /// The same values with no gradient history: a constant, as PyTorch's `detach()`.
+    public func detached() -> Tensor {
+        Tensor(uncheckedShape: shape, scalars: scalars)
+    }
+
+    // MARK: - Indexing
+
+    /// The element at the given position, one index per axis.
+    ///
+    /// - Precondition: one index per axis, each within its dimension (as for `Array`).
+    public subscript(_ indices: Int...) -> Float {
+        scalars[flatIndex(indices)]
+    }
+
+    /// The row-major offset of a position, one index per axis.
+    ///
+    /// - Precondition: one index per axis, each within its dimension.
+    public func flatIndex(_ indices: [Int]) -> Int {
+        precondition(
+            indices.count == rank,
+            "a tensor of shape \(describe(shape: shape)) needs \(rank) indices, got \(indices.count)")
+        var offset = 0
+        for (axis, index) in indices.enumerated() {
+            precondition(
+                index >= 0 && index < shape[axis],
+                "index \(index) is out of range for axis \(axis) of shape \(describe(shape: shape))")
+            offset = offset * shape[axis] + index
+        }
+        return offset
+    }
+
+    // MARK: - Shape arithmetic
+
+    /// The product of the dimensions, or an error naming a negative one.
+    static func elementCount(of shape: [Int]) throws -> Int {
+        var count = 1
+        for dimension in shape {
+            guard dimension >= 0 else {
+                throw TensorError.invalidArgument("shape \(describe(shape: shape)) has a negative dimension")
+            }
+            count *= dimension
+        }
+        return count
+    }
+
+    /// The product of the dimensions; stops the program on a negative one (a programming error).
+    static func checkedElementCount(of shape: [Int]) -> Int {
+        precondition(shape.allSatisfy { $0 >= 0 }, "shape \(describe(shape: shape)) has a negative dimension")
+        return shape.reduce(1, *)
+    }
+}
+
+// MARK: - Equality and printing
+
+extension Tensor: Equatable {
+    /// Two tensors are equal when their shapes and elements are; gradient history is ignored.
+    public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
+        lhs.shape == rhs.shape && lhs.scalars == rhs.scalars
+    }
+}
+
+extension Tensor: CustomStringConvertible {
+    /// The elements nested by axis, as NumPy prints them, followed by the shape.
+    public var description: String {
+        func render(axis: Int, offset: Int) -> String {
+            if axis == rank { return "\(scalars[offset])" }
+            let stride = shape[(axis + 1)...].reduce(1, *)
+            let parts = (0..<shape[axis]).map { render(axis: axis + 1, offset: offset + $0 * stride) }
+            return "[" + parts.joined(separator: ", ") + "]"
+        }
+        if scalarCount > 1_000 {
+            return "Tensor(shape: \(describe(shape: shape)), \(scalarCount) elements)"
+        }
+        return "Tensor(\(render(axis: 0, offset: 0)), shape: \(describe(shape: shape)))"
+    }
+}
