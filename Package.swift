@@ -56,6 +56,7 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "EnvironmentTests", dependencies: ["RLEnvironments"]),

@@ -2,29 +2,24 @@ import COpenBLAS
 
 /// The suite's door to OpenBLAS: thread policy and the single-precision matrix products.
 ///
-/// **Threads.** The tensor core runs OpenBLAS on one thread by default. Reinforcement-learning
-/// networks are small (a 64 x 256 by 256 x 256 product is about 4 million multiply-adds), and
-/// for them a second thread buys little and costs a hand-off on every call; single-threaded
-/// matrix products also leave the other core to the environment and the rest of the process.
-/// OpenBLAS partitions a product by blocks of the *output*, so every element is summed in the
-/// same order whatever the thread count: a seed gives the same run with one thread or many.
-/// Raise the count with `BLAS.threadCount = n` for large batches.
+/// **Threads: always one.** The tensor core sets OpenBLAS to a single thread before its first
+/// product, whatever the machine or `OPENBLAS_NUM_THREADS` says, and offers no way to change it:
+///
+/// - Reproducibility. OpenBLAS 0.3.21 does not sum in the same order on two threads as on one:
+///   a 64 x 256 by 256 x 256 product differs in the last bits in about 3,300 of its 16,384
+///   elements (measured here), and training amplifies such differences into different runs.
+///   With the count fixed, a seed gives the same run on a 2-core laptop and a 64-core server.
+/// - Speed. Reinforcement-learning networks are small; a second thread saves at most a third
+///   of the time of the largest product of a DQN step and costs a hand-off on every tiny one,
+///   and the other core is better spent on the environment or a second run.
 public enum BLAS {
-    /// The number of threads OpenBLAS may use for one matrix product (default 1).
-    ///
-    /// Setting it affects the whole process. Values below 1 are treated as 1.
+    /// The number of threads OpenBLAS uses for a product: always 1 (see above).
     public static var threadCount: Int {
-        get {
-            _ = configured
-            return Int(openblas_get_num_threads())
-        }
-        set {
-            _ = configured
-            openblas_set_num_threads(Int32(max(1, newValue)))
-        }
+        _ = configured
+        return Int(openblas_get_num_threads())
     }
 
-    /// Applies the default thread policy once, before the first product.
+    /// Applies the thread policy once, before the first product.
     static let configured: Void = {
         openblas_set_num_threads(1)
     }()
