@@ -56,7 +56,14 @@ public struct Box<Vector: FloatVector>: Space, Equatable {
         Vector(count: low.count) { index in
             let (lower, upper) = (low[index], high[index])
             switch (lower.isFinite, upper.isFinite) {
-            case (true, true): return lower == upper ? lower : Swift.min(generator.uniform(lower, upper), upper)
+            case (true, true):
+                if lower == upper { return lower }
+                // A width beyond Float's range (bounds near ±Float.greatestFiniteMagnitude, as
+                // CartPole's velocity bounds are) overflows in Float; draw in Double instead.
+                guard (upper - lower).isFinite else {
+                    return Float(generator.uniform(Double(lower), Double(upper)))
+                }
+                return Swift.min(generator.uniform(lower, upper), upper)
             case (false, false): return generator.normal(mean: Float(0), standardDeviation: 1)
             case (true, false): return lower + Float(-Foundation.log(1 - generator.uniformDouble()))
             case (false, true): return upper - Float(-Foundation.log(1 - generator.uniformDouble()))
