@@ -261,14 +261,35 @@ public struct FrozenLake: Environment, TabularModel, ActionNaming {
                 "FrozenLake: a random map's frozen probability must be above 0 and at most 1, got \(frozenProbability)")
         }
         var generator = SeededGenerator(seed: seed)
+        let cellCount = size * size
+        var isHole = [Bool](repeating: false, count: cellCount)
+        var reached = [Bool](repeating: false, count: cellCount)
+        var frontier: [Int] = []
+        frontier.reserveCapacity(cellCount)
         for _ in 0..<10_000 {
-            var tiles = (0..<(size * size)).map { _ in generator.uniformDouble() < frozenProbability ? Character("F") : "H" }
-            tiles[0] = "S"
-            tiles[size * size - 1] = "G"
-            let rows = (0..<size).map { MapLine(number: $0 + 1, text: String(tiles[($0 * size)..<(($0 + 1) * size)])) }
-            let grid = try GridMap(rows: rows, tileNames: tileNames)
-            if grid.reachableCells(from: 0, canLeave: { !"GH".contains($0) }).contains(size * size - 1) {
-                return grid.rows
+            for cell in 0..<cellCount { isHole[cell] = !(generator.uniformDouble() < frozenProbability) }
+            isHole[0] = false
+            isHole[cellCount - 1] = false
+            // Depth-first search from the start through non-hole tiles (Gymnasium's `is_valid`).
+            for cell in 0..<cellCount { reached[cell] = false }
+            reached[0] = true
+            frontier.append(0)
+            while let cell = frontier.popLast() {
+                let (row, column) = (cell / size, cell % size)
+                for (next, inside) in [(cell - size, row > 0), (cell + size, row < size - 1),
+                                       (cell - 1, column > 0), (cell + 1, column < size - 1)]
+                    where inside && !isHole[next] && !reached[next] {
+                    reached[next] = true
+                    frontier.append(next)
+                }
+            }
+            if reached[cellCount - 1] {
+                return (0..<size).map { row in
+                    String((0..<size).map { column -> Character in
+                        let cell = row * size + column
+                        return cell == 0 ? "S" : cell == cellCount - 1 ? "G" : isHole[cell] ? "H" : "F"
+                    })
+                }
             }
         }
         throw EnvironmentError.invalidOption(

@@ -1,0 +1,31 @@
+import RLCore
+import RLEnvironments
+import Testing
+
+@Suite("EnvironmentChecker on the built-in environments")
+struct CheckerOnBuiltInsTests {
+    @Test("every registered environment passes the checker", arguments: EnvironmentRegistry.standard.registrations.map(\.id))
+    func registered(id: String) {
+        let report = EnvironmentChecker().check { try EnvironmentRegistry.standard.make(id) }
+        #expect(report.passed, "\(id): \(report)")
+    }
+
+    @Test("the concrete environments and their variants pass the checker")
+    func concrete() {
+        let checker = EnvironmentChecker()
+        let reports: [(String, EnvironmentCheckReport)] = [
+            ("FrozenLake 4x4 deterministic", checker.check { try FrozenLake(isSlippery: false) }),
+            ("FrozenLake 8x8 slippery", checker.check { try FrozenLake(mapName: "8x8") }),
+            ("FrozenLake random 12x12", checker.check { try FrozenLake(map: FrozenLake.randomMap(size: 12, seed: 3), successRate: 0.7) }),
+            ("CartPole", checker.check { CartPole() }),
+            ("CartPole Sutton-Barto", checker.check { CartPole(usesSuttonBartoReward: true) }),
+            ("CliffWalking", checker.check { TimeLimit(CliffWalking(), maxEpisodeSteps: 300) }),
+            ("CliffWalking slippery", checker.check { TimeLimit(CliffWalking(isSlippery: true), maxEpisodeSteps: 300) }),
+            ("GridWorld", checker.check { GridWorld() }),
+            ("FrozenLake one-hot with statistics", checker.check { OneHotObservation(EpisodeStatistics(try FrozenLake())) }),
+        ]
+        for (name, report) in reports {
+            #expect(report.passed, "\(name): \(report)")
+        }
+    }
+}
