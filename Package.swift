@@ -3,6 +3,7 @@
 // The package's targets, bottom to top (dependencies point one way):
 //
 //   COpenBLAS, CSDL2          system libraries (OpenBLAS's cblas.h, SDL2's SDL.h)
+//   CTensorSupport            what the tensor core needs from C (mallopt, a vector square root)
 //   SeededRandom              the seeded generator everything random draws from
 //   TensorCore                tensors, autodiff, layers, losses, optimizers, safetensors
 //   RLCore                    spaces, the environment protocol, wrappers, registry, checker
@@ -31,6 +32,7 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
         ),
+        .systemLibrary(name: "CTensorSupport"),
         .systemLibrary(
             name: "CSDL2",
             pkgConfig: "sdl2",
@@ -39,7 +41,7 @@ let package = Package(
 
         // MARK: - Libraries
         .target(name: "SeededRandom"),
-        .target(name: "TensorCore", dependencies: ["COpenBLAS", "SeededRandom"]),
+        .target(name: "TensorCore", dependencies: ["COpenBLAS", "CTensorSupport", "SeededRandom"]),
         .target(name: "RLCore", dependencies: ["SeededRandom"]),
         .target(name: "RLEnvironments", dependencies: ["RLCore"], path: "Environments"),
         .target(name: "RLAgents", dependencies: ["RLCore", "TensorCore"], path: "Agents"),

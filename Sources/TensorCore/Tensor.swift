@@ -20,17 +20,52 @@ public struct Tensor {
     /// The size of each axis, outermost first. `[]` for a scalar.
     public internal(set) var shape: [Int]
 
-    /// The elements in row-major order (the last axis varies fastest).
-    public internal(set) var scalars: [Float]
+    /// The elements (shared between copies until one of them is written).
+    var storage: TensorStorage
 
     /// How this value was computed, when a gradient can flow through it; `nil` for constants.
     var node: GradientNode?
 
-    /// Creates a tensor from parts already known to agree (`scalars.count` is the shape's product).
-    init(uncheckedShape shape: [Int], scalars: [Float], node: GradientNode? = nil) {
+    /// Creates a tensor from parts already known to agree (`storage.count` is the shape's product).
+    init(uncheckedShape shape: [Int], storage: TensorStorage, node: GradientNode? = nil) {
         self.shape = shape
-        self.scalars = scalars
+        self.storage = storage
         self.node = node
+    }
+
+    /// Creates a tensor from an array already known to fit the shape.
+    init(uncheckedShape shape: [Int], scalars: [Float]) {
+        self.init(uncheckedShape: shape, storage: scalars.withUnsafeBufferPointer(TensorStorage.create(copying:)))
+    }
+
+    /// Creates a tensor whose `count` elements `initializer` writes into uninitialized memory
+    /// (every element must be written).
+    @inline(__always)
+    init(uncheckedShape shape: [Int], count: Int, initializingWith initializer: (UnsafeMutableBufferPointer<Float>) throws -> Void) rethrows {
+        let storage = TensorStorage.create(count: count)
+        try storage.withUnsafeMutableBufferPointer(initializer)
+        self.init(uncheckedShape: shape, storage: storage)
+    }
+
+    /// The elements in row-major order (the last axis varies fastest), as a new array.
+    ///
+    /// Use ``withUnsafeScalars(_:)`` to read them without copying.
+    public var scalars: [Float] {
+        storage.withUnsafeBufferPointer { Array($0) }
+    }
+
+    /// Calls `body` with the elements in row-major order, without copying them.
+    ///
+    /// The buffer is valid only during the call.
+    public func withUnsafeScalars<Result>(_ body: (UnsafeBufferPointer<Float>) throws -> Result) rethrows -> Result {
+        try storage.withUnsafeBufferPointer(body)
+    }
+
+    /// Gives `body` the elements to change in place, first copying them if another tensor
+    /// shares them.
+    mutating func withUnsafeMutableScalars<Result>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> Result) rethrows -> Result {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return try storage.withUnsafeMutableBufferPointer(body)
     }
 
     // MARK: - Creating tensors
@@ -75,7 +110,7 @@ public struct Tensor {
     /// - Precondition: no dimension is negative.
     public init(repeating value: Float, shape: [Int]) {
         let count = Tensor.checkedElementCount(of: shape)
-        self.init(uncheckedShape: shape, scalars: [Float](repeating: value, count: count))
+        self.init(uncheckedShape: shape, count: count) { $0.initialize(repeating: value) }
     }
 
     /// A tensor of zeros.
@@ -93,13 +128,11 @@ public struct Tensor {
         _ shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
         using generator: inout some RandomNumberGenerator
     ) -> Tensor {
-        let count = checkedElementCount(of: shape)
-        var scalars = [Float]()
-        scalars.reserveCapacity(count)
-        for _ in 0..<count {
-            scalars.append(generator.normal(mean: mean, standardDeviation: standardDeviation))
+        Tensor(uncheckedShape: shape, count: checkedElementCount(of: shape)) { elements in
+            for index in elements.indices {
+                elements[index] = generator.normal(mean: mean, standardDeviation: standardDeviation)
+            }
         }
-        return Tensor(uncheckedShape: shape, scalars: scalars)
     }
 
     /// A tensor of independent uniform draws in [`lower`, `upper`).
@@ -107,13 +140,11 @@ public struct Tensor {
         _ shape: [Int], lower: Float = 0, upper: Float = 1,
         using generator: inout some RandomNumberGenerator
     ) -> Tensor {
-        let count = checkedElementCount(of: shape)
-        var scalars = [Float]()
-        scalars.reserveCapacity(count)
-        for _ in 0..<count {
-            scalars.append(generator.uniform(lower, upper))
+        Tensor(uncheckedShape: shape, count: checkedElementCount(of: shape)) { elements in
+            for index in elements.indices {
+                elements[index] = generator.uniform(lower, upper)
+            }
         }
-        return Tensor(uncheckedShape: shape, scalars: scalars)
     }
 
     // MARK: - Properties
@@ -122,11 +153,11 @@ public struct Tensor {
     public var rank: Int { shape.count }
 
     /// The number of elements (the product of the dimensions; 1 for a scalar).
-    public var scalarCount: Int { scalars.count }
+    public var scalarCount: Int { storage.count }
 
     /// The single element of a one-element tensor (any rank), or `nil` when there are more.
     public var scalar: Float? {
-        scalars.count == 1 ? scalars[0] : nil
+        storage.count == 1 ? storage.withUnsafeBufferPointer { $0[0] } : nil
     }
 
     /// Whether gradients flow back through this tensor (it was computed from a ``Parameter``).
@@ -134,7 +165,7 @@ public struct Tensor {
 
     /// The same values with no gradient history: a constant, as PyTorch's `detach()`.
     public func detached() -> Tensor {
-        Tensor(uncheckedShape: shape, scalars: scalars)
+        Tensor(uncheckedShape: shape, storage: storage)
     }
 
     // MARK: - Indexing
@@ -143,7 +174,8 @@ public struct Tensor {
     ///
     /// - Precondition: one index per axis, each within its dimension (as for `Array`).
     public subscript(_ indices: Int...) -> Float {
-        scalars[flatIndex(indices)]
+        let offset = flatIndex(indices)
+        return storage.withUnsafeBufferPointer { $0[offset] }
     }
 
     /// The row-major offset of a position, one index per axis.
@@ -189,13 +221,15 @@ public struct Tensor {
 extension Tensor: Equatable {
     /// Two tensors are equal when their shapes and elements are; gradient history is ignored.
     public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
-        lhs.shape == rhs.shape && lhs.scalars == rhs.scalars
+        guard lhs.shape == rhs.shape else { return false }
+        return lhs.withUnsafeScalars { left in rhs.withUnsafeScalars { right in left.elementsEqual(right) } }
     }
 }
 
 extension Tensor: CustomStringConvertible {
     /// The elements nested by axis, as NumPy prints them, followed by the shape.
     public var description: String {
+        let scalars = self.scalars
         func render(axis: Int, offset: Int) -> String {
             if axis == rank { return "\(scalars[offset])" }
             let stride = shape[(axis + 1)...].reduce(1, *)

@@ -1,20 +1,3 @@
-// MARK: - Turning recording off
-
-/// Where gradient recording is switched on or off for the current task or thread.
-enum GradientRecording {
-    @TaskLocal static var isEnabled = true
-}
-
-/// Runs `body` without recording gradients: tensors computed inside are constants.
-///
-/// Use it for everything that is not differentiated, such as choosing an action or computing a
-/// target network's values; it saves the graph's memory and time (PyTorch's `torch.no_grad()`).
-public func withoutGradients<Result>(_ body: () throws -> Result) rethrows -> Result {
-    try GradientRecording.$isEnabled.withValue(false) {
-        try body()
-    }
-}
-
 // MARK: - Recording operations
 
 extension Tensor {
@@ -39,7 +22,7 @@ extension Tensor {
         let node = GradientNode(shape: shape, inputs: [input.node]) { gradient in
             .one(try rule(gradient))
         }
-        return Tensor(uncheckedShape: shape, scalars: scalars, node: node)
+        return Tensor(uncheckedShape: shape, storage: storage, node: node)
     }
 
     /// This value as the result of an operation on `lhs` and `rhs`; the rule returns their
@@ -51,7 +34,7 @@ extension Tensor {
             let (first, second) = try rule(gradient)
             return .two(first, second)
         }
-        return Tensor(uncheckedShape: shape, scalars: scalars, node: node)
+        return Tensor(uncheckedShape: shape, storage: storage, node: node)
     }
 
     /// This value as the result of an operation on `inputs`; the rule returns one gradient per input.
@@ -59,7 +42,7 @@ extension Tensor {
         let node = GradientNode(shape: shape, inputs: inputs.map(\.node)) { gradient in
             .many(try rule(gradient))
         }
-        return Tensor(uncheckedShape: shape, scalars: scalars, node: node)
+        return Tensor(uncheckedShape: shape, storage: storage, node: node)
     }
 }
 

@@ -7,22 +7,29 @@
 public final class Parameter {
     /// The parameter's shape, fixed at creation.
     public let shape: [Int]
-    /// The current values in row-major order (updated in place by optimizers).
-    public internal(set) var scalars: [Float]
+    /// The current values (updated in place by optimizers; shared with the tensors of
+    /// ``value`` until one side is written).
+    var storage: TensorStorage
     /// The leaf node that collects this parameter's gradient.
     let node: GradientNode
 
     /// Creates a parameter holding `initialValue`'s shape and elements.
     public init(_ initialValue: Tensor) {
         shape = initialValue.shape
-        scalars = initialValue.scalars
+        storage = initialValue.storage
         node = GradientNode(leafOfShape: initialValue.shape)
+    }
+
+    /// The current values in row-major order, as a new array.
+    public internal(set) var scalars: [Float] {
+        get { storage.withUnsafeBufferPointer { Array($0) } }
+        set { storage = newValue.withUnsafeBufferPointer(TensorStorage.create(copying:)) }
     }
 
     /// The parameter as a tensor to compute with; results computed from it carry gradients
     /// back here (unless computed inside ``withoutGradients(_:)``).
     public var value: Tensor {
-        Tensor(uncheckedShape: shape, scalars: scalars, node: node)
+        Tensor(uncheckedShape: shape, storage: storage, node: node)
     }
 
     /// The accumulated gradient ∂loss/∂value, or `nil` when no gradient has reached it since
@@ -37,7 +44,7 @@ public final class Parameter {
     }
 
     /// The number of scalars in the parameter.
-    public var scalarCount: Int { scalars.count }
+    public var scalarCount: Int { storage.count }
 
     /// Replaces the values with `newValue`'s elements.
     ///
@@ -48,13 +55,15 @@ public final class Parameter {
                 "cannot assign a tensor of shape \(describe(shape: newValue.shape)) "
                     + "to a parameter of shape \(describe(shape: shape))")
         }
-        scalars = newValue.scalars
+        storage = newValue.storage
     }
 
-    /// Gives direct access to the values for in-place updates (optimizers, target networks).
+    /// Gives direct access to the values for in-place updates (optimizers, target networks),
+    /// first copying them if a tensor made from ``value`` still holds them.
     public func withUnsafeMutableScalars<Result>(
         _ body: (UnsafeMutableBufferPointer<Float>) throws -> Result
     ) rethrows -> Result {
-        try scalars.withUnsafeMutableBufferPointer { try body($0) }
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return try storage.withUnsafeMutableBufferPointer(body)
     }
 }

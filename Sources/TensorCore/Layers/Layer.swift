@@ -53,7 +53,7 @@ extension Layer {
             throw TensorError.invalidArgument("tensor '\(extra)' matches no parameter of the layer")
         }
         for (name, parameter) in named {
-            parameter.scalars = tensors[name]!.scalars
+            parameter.storage = tensors[name]!.storage
         }
     }
 
@@ -81,15 +81,15 @@ extension Layer {
                 "cannot copy parameters between layers of different architectures "
                     + "(\(sources.map { describe(shape: $0.shape) }) into \(targets.map { describe(shape: $0.shape) }))")
         }
+        let keep = 1 - rate
         for (target, source) in zip(targets, sources) where target !== source {
-            if rate == 1 {
-                target.scalars = source.scalars
-                continue
-            }
-            let keep = 1 - rate
-            source.scalars.withUnsafeBufferPointer { from in
+            source.storage.withUnsafeBufferPointer { from in
                 target.withUnsafeMutableScalars { to in
-                    for index in 0..<to.count { to[index] = rate * from[index] + keep * to[index] }
+                    if rate == 1 {
+                        _ = to.update(fromContentsOf: from)
+                    } else {
+                        for index in 0..<to.count { to[index] = rate * from[index] + keep * to[index] }
+                    }
                 }
             }
         }

@@ -26,24 +26,23 @@ func elementwiseLoss(
     }
     let count = predictions.scalarCount
     var total: Float = 0
-    var slopes = [Float](repeating: 0, count: count)
-    predictions.scalars.withUnsafeBufferPointer { prediction in
-        targets.scalars.withUnsafeBufferPointer { target in
-            for index in 0..<count {
-                let (loss, slope) = lossAndSlope(prediction[index] - target[index])
-                total += loss
-                slopes[index] = slope
+    let slopes = Tensor(uncheckedShape: predictions.shape, count: count) { slopes in
+        predictions.storage.withUnsafeBufferPointer { prediction in
+            targets.storage.withUnsafeBufferPointer { target in
+                for index in 0..<count {
+                    let (loss, slope) = lossAndSlope(prediction[index] - target[index])
+                    total += loss
+                    slopes[index] = slope
+                }
             }
         }
     }
     let scale = count > 0 ? 1 / Float(count) : 0
     let result = Tensor(total * scale)
     guard Tensor.needsGradient(predictions, targets) else { return result }
-    let shape = predictions.shape
     let (predictionsNeed, targetsNeed) = (predictions.node != nil, targets.node != nil)
     return result.recorded(from: predictions, targets) { gradient in
-        let factor = gradient.scalars[0] * scale
-        let slope = Tensor(uncheckedShape: shape, scalars: slopes) * factor
+        let slope = slopes * (gradient.scalar! * scale)
         return (predictionsNeed ? slope : nil, targetsNeed ? -slope : nil)
     }
 }

@@ -42,6 +42,7 @@ extension Tensor {
         var source = 0
         var result = [Float]()
         result.reserveCapacity(count)
+        let scalars = self.scalars
         for _ in 0..<count {
             result.append(scalars[source])
             // Advance the odometer, last axis fastest.

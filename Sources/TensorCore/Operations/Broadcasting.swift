@@ -30,16 +30,14 @@ extension Tensor {
     /// Always inlined, so `transform` compiles into the loop (no call per element).
     @inline(__always)
     func mapped(_ transform: (Float) -> Float) -> Tensor {
-        let count = scalars.count
-        let result = [Float](unsafeUninitializedCapacity: count) { output, initialized in
-            scalars.withUnsafeBufferPointer { input in
+        let count = scalarCount
+        return Tensor(uncheckedShape: shape, count: count) { output in
+            storage.withUnsafeBufferPointer { input in
                 for index in 0..<count {
                     output[index] = transform(input[index])
                 }
             }
-            initialized = count
         }
-        return Tensor(uncheckedShape: shape, scalars: result)
     }
 
     /// A new tensor combining `lhs` and `rhs` element by element after broadcasting them.
@@ -53,15 +51,15 @@ extension Tensor {
     ) throws -> Tensor {
         let shape = try broadcastShape(lhs.shape, rhs.shape)
         let count = shape.reduce(1, *)
-        let result = [Float](unsafeUninitializedCapacity: count) { output, initialized in
-            lhs.scalars.withUnsafeBufferPointer { left in
-                rhs.scalars.withUnsafeBufferPointer { right in
-                    if lhs.scalars.count == count && rhs.scalars.count == count {
+        return Tensor(uncheckedShape: shape, count: count) { output in
+            lhs.storage.withUnsafeBufferPointer { left in
+                rhs.storage.withUnsafeBufferPointer { right in
+                    if left.count == count && right.count == count {
                         for index in 0..<count { output[index] = combine(left[index], right[index]) }
-                    } else if rhs.scalars.count == 1 {
+                    } else if right.count == 1 {
                         let value = right[0]
                         for index in 0..<count { output[index] = combine(left[index], value) }
-                    } else if lhs.scalars.count == 1 {
+                    } else if left.count == 1 {
                         let value = left[0]
                         for index in 0..<count { output[index] = combine(value, right[index]) }
                     } else {
@@ -70,9 +68,7 @@ extension Tensor {
                     }
                 }
             }
-            initialized = count
         }
-        return Tensor(uncheckedShape: shape, scalars: result)
     }
 
     /// The general broadcasting loop: walks the output's outer positions with an odometer and
@@ -161,10 +157,9 @@ extension Tensor {
     /// Adds `other` (same shape) to this tensor's elements in place; for gradient accumulation.
     mutating func addInPlace(_ other: Tensor) {
         precondition(other.shape == shape, "gradient accumulation needs equal shapes")
-        let count = scalars.count
-        scalars.withUnsafeMutableBufferPointer { target in
-            other.scalars.withUnsafeBufferPointer { source in
-                for index in 0..<count { target[index] += source[index] }
+        withUnsafeMutableScalars { target in
+            other.storage.withUnsafeBufferPointer { source in
+                addVectors(source.baseAddress!, into: target.baseAddress!, count: target.count)
             }
         }
     }

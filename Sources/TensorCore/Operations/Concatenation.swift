@@ -23,24 +23,28 @@ extension Tensor {
         resultShape[normalized] = tensors.reduce(0) { $0 + $1.shape[normalized] }
         let outer = first.shape[..<normalized].reduce(1, *)
         let inner = first.shape[(normalized + 1)...].reduce(1, *)
-        var scalars = [Float]()
-        scalars.reserveCapacity(resultShape.reduce(1, *))
-        for block in 0..<outer {
-            for tensor in tensors {
-                let width = tensor.shape[normalized] * inner
-                scalars.append(contentsOf: tensor.scalars[(block * width)..<((block + 1) * width)])
+        let result = Tensor(uncheckedShape: resultShape, count: resultShape.reduce(1, *)) { output in
+            var offset = 0
+            for block in 0..<outer {
+                for tensor in tensors {
+                    let width = tensor.shape[normalized] * inner
+                    tensor.storage.withUnsafeBufferPointer { source in
+                        for index in 0..<width { output[offset + index] = source[block * width + index] }
+                    }
+                    offset += width
+                }
             }
         }
-        let result = Tensor(uncheckedShape: resultShape, scalars: scalars)
         guard needsGradient(tensors) else { return result }
         let pieces = tensors.map { (shape: $0.shape, needsGradient: $0.node != nil) }
         return result.recorded(from: tensors) { gradient in
             var parts = [[Float]](repeating: [], count: pieces.count)
             var offset = 0
+            let scalars = gradient.scalars
             for _ in 0..<outer {
                 for (index, piece) in pieces.enumerated() {
                     let width = piece.shape[normalized] * inner
-                    if piece.needsGradient { parts[index].append(contentsOf: gradient.scalars[offset..<(offset + width)]) }
+                    if piece.needsGradient { parts[index].append(contentsOf: scalars[offset..<(offset + width)]) }
                     offset += width
                 }
             }

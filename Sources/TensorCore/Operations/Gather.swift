@@ -25,25 +25,35 @@ extension Tensor {
             throw TensorError.invalidArgument(
                 "gathering: index \(bad) is out of range 0..<\(layout.length) for axis \(axis) of shape \(describe(shape: shape))")
         }
-        // The flat position in `scalars` of each gathered element.
+        // The flat position of each gathered element in the input.
         var positions = [Int](repeating: 0, count: count)
-        var values = [Float](repeating: 0, count: count)
         for outer in 0..<layout.outer {
             for inner in 0..<layout.inner {
                 let target = outer * layout.inner + inner
-                let source = (outer * layout.length + indices[target]) * layout.inner + inner
-                positions[target] = source
-                values[target] = scalars[source]
+                positions[target] = (outer * layout.length + indices[target]) * layout.inner + inner
             }
         }
-        let result = Tensor(uncheckedShape: resultShape, scalars: values)
+        let result = Tensor(uncheckedShape: resultShape, count: count) { values in
+            storage.withUnsafeBufferPointer { input in
+                for (target, source) in positions.enumerated() { values[target] = input[source] }
+            }
+        }
         guard Tensor.needsGradient(self) else { return result }
         let inputShape = shape
         let inputCount = scalarCount
         return result.recorded(from: self) { gradient in
-            var scattered = [Float](repeating: 0, count: inputCount)
-            for (index, position) in positions.enumerated() { scattered[position] += gradient.scalars[index] }
-            return Tensor(uncheckedShape: inputShape, scalars: scattered)
+            Tensor.scattering(gradient, to: positions, shape: inputShape, count: inputCount)
+        }
+    }
+
+    /// A tensor of `shape` holding zeros, plus element `i` of `values` at position
+    /// `positions[i]`: the backward rule of operations that select elements (gather, max).
+    static func scattering(_ values: Tensor, to positions: [Int], shape: [Int], count: Int) -> Tensor {
+        Tensor(uncheckedShape: shape, count: count) { output in
+            output.initialize(repeating: 0)
+            values.storage.withUnsafeBufferPointer { source in
+                for (index, position) in positions.enumerated() { output[position] += source[index] }
+            }
         }
     }
 }

@@ -48,12 +48,14 @@ extension Tensor {
                 "a layer with weight \(describe(shape: weight.shape)) needs bias [\(outputCount)], got \(describe(shape: bias.shape))")
         }
         let rows = input.rank == 2 ? input.shape[0] : 1
-        let resultShape = input.rank == 2 ? [rows, outputCount] : [outputCount]
+        // A single example's result has the bias's shape; sharing that array saves an allocation
+        // on the path that picks every action.
+        let resultShape = input.rank == 2 ? [rows, outputCount] : (bias?.shape ?? [outputCount])
         let count = rows * outputCount
-        let scalars = [Float](unsafeUninitializedCapacity: count) { output, initialized in
+        let result = Tensor(uncheckedShape: resultShape, count: count) { output in
             if let bias {
                 // Start every row at the bias, then let sgemm add the product (beta = 1).
-                bias.scalars.withUnsafeBufferPointer { row in
+                bias.storage.withUnsafeBufferPointer { row in
                     for start in stride(from: 0, to: count, by: outputCount) {
                         _ = UnsafeMutableBufferPointer(rebasing: output[start..<(start + outputCount)]).initialize(from: row)
                     }
@@ -62,8 +64,8 @@ extension Tensor {
                 output.initialize(repeating: 0)
             }
             if count > 0 && inputCount > 0 {
-                input.scalars.withUnsafeBufferPointer { x in
-                    weight.scalars.withUnsafeBufferPointer { w in
+                input.storage.withUnsafeBufferPointer { x in
+                    weight.storage.withUnsafeBufferPointer { w in
                         BLAS.multiply(
                             x.baseAddress!, transposingA: false, w.baseAddress!, transposingB: true,
                             into: output.baseAddress!, rows: rows, columns: outputCount, inner: inputCount,
@@ -71,16 +73,14 @@ extension Tensor {
                     }
                 }
             }
-            initialized = count
         }
-        let result = Tensor(uncheckedShape: resultShape, scalars: scalars)
+        guard needsGradient(input, weight) || (bias.map(needsGradient) ?? false) else { return result }
         let biasTensor = bias ?? Tensor.zeros([0])
-        guard needsGradient(input, weight) || needsGradient(biasTensor) else { return result }
         let (x, w) = (input.detached(), weight.detached())
         let inputNeeds = input.node != nil
         let matrixShape = [rows, outputCount]
         return result.recorded(from: [input, weight, biasTensor]) { gradient in
-            let g = Tensor(uncheckedShape: matrixShape, scalars: gradient.scalars)
+            let g = Tensor(uncheckedShape: matrixShape, storage: gradient.storage)
             var inputGradient: Tensor?
             if inputNeeds {
                 // ∂L/∂X = G·W
@@ -88,11 +88,11 @@ extension Tensor {
                 inputGradient!.shape = x.shape
             }
             // ∂L/∂W = Gᵀ·X
-            let xMatrix = Tensor(uncheckedShape: [rows, inputCount], scalars: x.scalars)
+            let xMatrix = Tensor(uncheckedShape: [rows, inputCount], storage: x.storage)
             let weightGradient = product(g, transposed: true, xMatrix, transposed: false)
             // ∂L/∂b = column sums of G
             let biasGradient = bias == nil
-                ? nil : Tensor(uncheckedShape: [outputCount], scalars: sumAlong(axis: 0, of: g.scalars, shape: matrixShape))
+                ? nil : Tensor(uncheckedShape: [outputCount], storage: sumAlong(axis: 0, of: g.storage, shape: matrixShape))
             return [inputGradient, weightGradient, biasGradient]
         }
     }
@@ -103,20 +103,18 @@ extension Tensor {
         let inner = transposingA ? a.shape[0] : a.shape[1]
         let columns = transposingB ? b.shape[0] : b.shape[1]
         let count = rows * columns
-        let scalars = [Float](unsafeUninitializedCapacity: count) { output, initialized in
+        return Tensor(uncheckedShape: [rows, columns], count: count) { output in
             if inner == 0 {
                 output.initialize(repeating: 0)
             } else if count > 0 {
-                a.scalars.withUnsafeBufferPointer { left in
-                    b.scalars.withUnsafeBufferPointer { right in
+                a.storage.withUnsafeBufferPointer { left in
+                    b.storage.withUnsafeBufferPointer { right in
                         BLAS.multiply(
                             left.baseAddress!, transposingA: transposingA, right.baseAddress!, transposingB: transposingB,
                             into: output.baseAddress!, rows: rows, columns: columns, inner: inner)
                     }
                 }
             }
-            initialized = count
         }
-        return Tensor(uncheckedShape: [rows, columns], scalars: scalars)
     }
 }

@@ -9,12 +9,12 @@ extension Tensor {
 
     /// The sum of all elements, as a rank-0 tensor.
     public func sum() -> Tensor {
-        let total = Tensor.sumAlong(axis: 0, of: scalars, shape: [scalarCount])[0]
+        let total = Tensor.sumAlong(axis: 0, of: storage, shape: [scalarCount]).withUnsafeBufferPointer { $0[0] }
         let result = Tensor(total)
         guard Tensor.needsGradient(self) else { return result }
         let inputShape = shape
         return result.recorded(from: self) { gradient in
-            Tensor(repeating: gradient.scalars[0], shape: inputShape)
+            Tensor(repeating: gradient.scalar!, shape: inputShape)
         }
     }
 
@@ -31,18 +31,18 @@ extension Tensor {
             throw TensorError.invalidArgument("sum: axis listed twice in \(axes)")
         }
         var keptShape = shape
-        var reduced = scalars
+        var reduced = storage
         for axis in normalized {
             reduced = Tensor.sumAlong(axis: axis, of: reduced, shape: keptShape)
             keptShape[axis] = 1
         }
         let resultShape = keepingDimensions
             ? keptShape : shape.enumerated().filter { !normalized.contains($0.offset) }.map(\.element)
-        let result = Tensor(uncheckedShape: resultShape, scalars: reduced)
+        let result = Tensor(uncheckedShape: resultShape, storage: reduced)
         guard Tensor.needsGradient(self) else { return result }
         let inputShape = shape
         return result.recorded(from: self) { gradient in
-            Tensor(uncheckedShape: keptShape, scalars: gradient.scalars).broadcasted(to: inputShape)
+            Tensor(uncheckedShape: keptShape, storage: gradient.storage).broadcasted(to: inputShape)
         }
     }
 
@@ -60,12 +60,13 @@ extension Tensor {
         return total * (1 / Float(count))
     }
 
-    /// Sums one axis of row-major `scalars`, keeping it with size 1.
-    static func sumAlong(axis: Int, of scalars: [Float], shape: [Int]) -> [Float] {
+    /// Sums one axis of row-major elements, keeping it with size 1.
+    static func sumAlong(axis: Int, of elements: TensorStorage, shape: [Int]) -> TensorStorage {
         let layout = AxisLayout(shape: shape, axis: axis)
         let count = layout.outer * layout.inner
-        return [Float](unsafeUninitializedCapacity: count) { output, initialized in
-            scalars.withUnsafeBufferPointer { input in
+        let result = TensorStorage.create(count: count)
+        result.withUnsafeMutableBufferPointer { output in
+            elements.withUnsafeBufferPointer { input in
                 if layout.inner == 1 {
                     for outer in 0..<layout.outer {
                         var total: Float = 0
@@ -74,20 +75,18 @@ extension Tensor {
                         output[outer] = total
                     }
                 } else {
-                    for index in 0..<count { output[index] = 0 }
+                    output.initialize(repeating: 0)
                     for outer in 0..<layout.outer {
-                        let target = outer * layout.inner
+                        let target = output.baseAddress! + outer * layout.inner
                         for position in 0..<layout.length {
-                            let source = (outer * layout.length + position) * layout.inner
-                            for inner in 0..<layout.inner {
-                                output[target + inner] += input[source + inner]
-                            }
+                            let source = input.baseAddress! + (outer * layout.length + position) * layout.inner
+                            addVectors(source, into: target, count: layout.inner)
                         }
                     }
                 }
             }
-            initialized = count
         }
+        return result
     }
 
     // MARK: - Maximum
@@ -104,9 +103,7 @@ extension Tensor {
         let inputShape = shape
         let inputCount = scalarCount
         return result.recorded(from: self) { gradient in
-            var spread = [Float](repeating: 0, count: inputCount)
-            for (index, position) in positions.enumerated() { spread[position] += gradient.scalars[index] }
-            return Tensor(uncheckedShape: inputShape, scalars: spread)
+            Tensor.scattering(gradient, to: positions, shape: inputShape, count: inputCount)
         }
     }
 
@@ -120,7 +117,7 @@ extension Tensor {
         return try maxima(alongAxis: axis).positions.map { ($0 / layout.inner) % layout.length }
     }
 
-    /// Maxima along an axis, their flat positions in `scalars`, and the shape with the axis kept.
+    /// Maxima along an axis, their flat positions among the elements, and the shape with the axis kept.
     private func maxima(alongAxis axis: Int) throws -> (values: [Float], positions: [Int], keptShape: [Int]) {
         let normalized = try normalizedAxis(axis, for: "max")
         let layout = AxisLayout(shape: shape, axis: normalized)
@@ -130,7 +127,7 @@ extension Tensor {
         let count = layout.outer * layout.inner
         var values = [Float](repeating: 0, count: count)
         var positions = [Int](repeating: 0, count: count)
-        scalars.withUnsafeBufferPointer { input in
+        storage.withUnsafeBufferPointer { input in
             for outer in 0..<layout.outer {
                 for inner in 0..<layout.inner {
                     var best = (outer * layout.length) * layout.inner + inner

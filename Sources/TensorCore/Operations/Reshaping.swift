@@ -25,11 +25,11 @@ extension Tensor {
             throw TensorError.invalidArgument(
                 "cannot reshape \(scalarCount) elements of shape \(describe(shape: shape)) to \(describe(shape: resolved))")
         }
-        let result = Tensor(uncheckedShape: resolved, scalars: scalars)
+        let result = Tensor(uncheckedShape: resolved, storage: storage)
         guard Tensor.needsGradient(self) else { return result }
         let inputShape = shape
         return result.recorded(from: self) { gradient in
-            Tensor(uncheckedShape: inputShape, scalars: gradient.scalars)
+            Tensor(uncheckedShape: inputShape, storage: gradient.storage)
         }
     }
 
@@ -60,15 +60,13 @@ extension Tensor {
         let newShape = order.map { shape[$0] }
         if rank == 2 && order == [1, 0] {
             let (rows, columns) = (shape[0], shape[1])
-            let result = [Float](unsafeUninitializedCapacity: scalarCount) { output, initialized in
-                scalars.withUnsafeBufferPointer { input in
+            return Tensor(uncheckedShape: newShape, count: scalarCount) { output in
+                storage.withUnsafeBufferPointer { input in
                     for row in 0..<rows {
                         for column in 0..<columns { output[column * rows + row] = input[row * columns + column] }
                     }
                 }
-                initialized = scalarCount
             }
-            return Tensor(uncheckedShape: newShape, scalars: result)
         }
         var strides = [Int](repeating: 1, count: rank)
         for axis in stride(from: rank - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * shape[axis + 1] }
@@ -77,6 +75,7 @@ extension Tensor {
         var source = 0
         var result = [Float]()
         result.reserveCapacity(scalarCount)
+        let scalars = self.scalars
         for _ in 0..<scalarCount {
             result.append(scalars[source])
             var axis = rank - 1

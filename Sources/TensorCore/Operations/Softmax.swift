@@ -14,17 +14,15 @@ extension Tensor {
     /// - Throws: ``TensorError/invalidArgument(_:)`` when the axis does not exist.
     public func softmax(alongAxis axis: Int = -1) throws -> Tensor {
         let layout = AxisLayout(shape: shape, axis: try normalizedAxis(axis, for: "softmax"))
-        let result = Tensor(uncheckedShape: shape, scalars: Tensor.softmaxScalars(scalars, layout, logarithm: false))
+        let result = Tensor.softmax(of: self, layout, logarithm: false)
         guard Tensor.needsGradient(self) else { return result }
-        let output = result.scalars
+        let output = result.detached()
         return result.recorded(from: self) { gradient in
-            var input = gradient.scalars
-            Tensor.forEachLine(layout) { offsets in
+            Tensor.alongLines(layout, of: gradient, output) { g, y, input, offsets in
                 var dot: Float = 0
-                for offset in offsets { dot += gradient.scalars[offset] * output[offset] }
-                for offset in offsets { input[offset] = output[offset] * (gradient.scalars[offset] - dot) }
+                for offset in offsets { dot += g[offset] * y[offset] }
+                for offset in offsets { input[offset] = y[offset] * (g[offset] - dot) }
             }
-            return Tensor(uncheckedShape: gradient.shape, scalars: input)
         }
     }
 
@@ -33,24 +31,21 @@ extension Tensor {
     /// - Throws: ``TensorError/invalidArgument(_:)`` when the axis does not exist.
     public func logSoftmax(alongAxis axis: Int = -1) throws -> Tensor {
         let layout = AxisLayout(shape: shape, axis: try normalizedAxis(axis, for: "logSoftmax"))
-        let result = Tensor(uncheckedShape: shape, scalars: Tensor.softmaxScalars(scalars, layout, logarithm: true))
+        let result = Tensor.softmax(of: self, layout, logarithm: true)
         guard Tensor.needsGradient(self) else { return result }
-        let output = result.scalars
+        let output = result.detached()
         return result.recorded(from: self) { gradient in
-            var input = gradient.scalars
-            Tensor.forEachLine(layout) { offsets in
+            Tensor.alongLines(layout, of: gradient, output) { g, y, input, offsets in
                 var total: Float = 0
-                for offset in offsets { total += gradient.scalars[offset] }
-                for offset in offsets { input[offset] = gradient.scalars[offset] - Foundation.exp(output[offset]) * total }
+                for offset in offsets { total += g[offset] }
+                for offset in offsets { input[offset] = g[offset] - Foundation.exp(y[offset]) * total }
             }
-            return Tensor(uncheckedShape: gradient.shape, scalars: input)
         }
     }
 
-    /// Softmax (or log-softmax) of every line of `scalars` along the layout's axis.
-    private static func softmaxScalars(_ scalars: [Float], _ layout: AxisLayout, logarithm: Bool) -> [Float] {
-        var result = scalars
-        forEachLine(layout) { offsets in
+    /// Softmax (or log-softmax) of every line of `input` along the layout's axis.
+    private static func softmax(of input: Tensor, _ layout: AxisLayout, logarithm: Bool) -> Tensor {
+        alongLines(layout, of: input, input) { scalars, _, result, offsets in
             var largest = -Float.infinity
             for offset in offsets { largest = Swift.max(largest, scalars[offset]) }
             if largest == -.infinity { largest = 0 }
@@ -63,7 +58,22 @@ extension Tensor {
                 for offset in offsets { result[offset] = Foundation.exp(scalars[offset] - largest) / total }
             }
         }
-        return result
+    }
+
+    /// A tensor shaped like `first`, computed line by line along the layout's axis: `body`
+    /// reads both inputs and writes every element of the line given by `offsets`.
+    @inline(__always)
+    private static func alongLines(
+        _ layout: AxisLayout, of first: Tensor, _ second: Tensor,
+        _ body: (UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, StrideTo<Int>) -> Void
+    ) -> Tensor {
+        Tensor(uncheckedShape: first.shape, count: first.scalarCount) { output in
+            first.storage.withUnsafeBufferPointer { a in
+                second.storage.withUnsafeBufferPointer { b in
+                    forEachLine(layout) { body(a, b, output, $0) }
+                }
+            }
+        }
     }
 
     /// Calls `body` with the offsets of each line along the layout's axis.

@@ -1,3 +1,4 @@
+import CTensorSupport
 import Foundation
 
 /// Adam: momentum and RMSProp together, with bias correction (Kingma and Ba 2015; the notes'
@@ -51,23 +52,39 @@ public final class Adam: Optimizer {
 
     public func step() {
         stepCount += 1
-        let (beta1, beta2, epsilon) = (beta1, beta2, epsilon)
+        // v̂ / (√ŝ + ε) = (v / c₁) / (√s / √c₂ + ε) with cᵢ = 1 − βᵢᵗ: the corrections fold into
+        // two per-step constants, leaving one square root and one division per element.
         let firstCorrection = Float(1 - Foundation.pow(Double(beta1), Double(stepCount)))
         let secondCorrection = Float(1 - Foundation.pow(Double(beta2), Double(stepCount)))
-        let rate = learningRate
+        let step = AdamStep(
+            beta1: beta1, beta2: beta2, epsilon: epsilon,
+            stepSize: learningRate / firstCorrection,
+            inverseCorrectionRoot: 1 / secondCorrection.squareRoot())
         forEachParameterWithGradient { index, values, gradient in
             firstMoments[index].withUnsafeMutableBufferPointer { first in
                 secondMoments[index].withUnsafeMutableBufferPointer { second in
-                    for element in 0..<values.count {
-                        let g = gradient[element]
-                        let v = beta1 * first[element] + (1 - beta1) * g
-                        let s = beta2 * second[element] + (1 - beta2) * g * g
-                        first[element] = v
-                        second[element] = s
-                        values[element] -= rate * (v / firstCorrection) / ((s / secondCorrection).squareRoot() + epsilon)
-                    }
+                    step.apply(count: values.count, values, first, second, gradient)
                 }
             }
         }
+    }
+}
+
+/// One Adam update with its per-step constants, applied eight elements at a time.
+struct AdamStep: ChunkedUpdate {
+    let beta1: Float
+    let beta2: Float
+    let epsilon: Float
+    /// α / (1 − β₁ᵗ)
+    let stepSize: Float
+    /// 1 / √(1 − β₂ᵗ)
+    let inverseCorrectionRoot: Float
+
+    /// v ← β₁v + (1 − β₁)g;  s ← β₂s + (1 − β₂)g²;  w ← w − stepSize · v / (√s · inverseCorrectionRoot + ε)
+    @inline(__always)
+    func update(_ w: inout SIMD8<Float>, _ v: inout SIMD8<Float>, _ s: inout SIMD8<Float>, _ g: SIMD8<Float>) {
+        v = beta1 * v + (1 - beta1) * g
+        s = beta2 * s + (1 - beta2) * (g * g)
+        w -= stepSize * v / (tensor_square_root8(s) * inverseCorrectionRoot + epsilon)
     }
 }

@@ -16,9 +16,11 @@ public func clipGradientNorm(_ parameters: [Parameter], maxNorm: Float) throws -
     var sumOfSquares: Double = 0
     for parameter in parameters {
         guard let gradient = parameter.gradient else { continue }
-        var partial: Float = 0
-        for value in gradient.scalars { partial += value * value }
-        sumOfSquares += Double(partial)
+        sumOfSquares += gradient.withUnsafeScalars { values in
+            var partial: Float = 0
+            for value in values { partial += value * value }
+            return Double(partial)
+        }
     }
     let norm = Float(sumOfSquares.squareRoot())
     if norm > maxNorm {
@@ -26,7 +28,7 @@ public func clipGradientNorm(_ parameters: [Parameter], maxNorm: Float) throws -
         for parameter in parameters {
             guard var gradient = parameter.node.gradient else { continue }
             parameter.node.gradient = nil  // keep the buffer unique so scaling happens in place
-            gradient.scalars.withUnsafeMutableBufferPointer { values in
+            gradient.withUnsafeMutableScalars { values in
                 for index in 0..<values.count { values[index] *= scale }
             }
             parameter.node.gradient = gradient

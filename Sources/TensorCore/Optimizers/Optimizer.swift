@@ -35,7 +35,7 @@ extension Optimizer {
     ) {
         for (index, parameter) in parameters.enumerated() {
             guard let gradient = parameter.gradient else { continue }
-            gradient.scalars.withUnsafeBufferPointer { gradientScalars in
+            gradient.withUnsafeScalars { gradientScalars in
                 parameter.withUnsafeMutableScalars { values in
                     update(index, values, gradientScalars)
                 }

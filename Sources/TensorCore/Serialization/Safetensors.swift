@@ -64,8 +64,10 @@ public enum Safetensors {
         withUnsafeBytes(of: UInt64(headerBytes.count).littleEndian) { data.append(contentsOf: $0) }
         data.append(headerBytes)
         for name in names {
-            for value in tensors[name]!.scalars {
-                withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+            tensors[name]!.withUnsafeScalars { values in
+                for value in values {
+                    withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+                }
             }
         }
         return data
