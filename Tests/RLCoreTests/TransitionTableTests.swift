@@ -60,4 +60,23 @@ struct TransitionTableTests {
     func badTables(outcomes: [Transition]) {
         #expect(throws: EnvironmentError.self) { try table(outcomes) }
     }
+
+    @Test("sampling follows Gymnasium's rule on the same uniform draw: the first cumulative probability above it")
+    func gymnasiumRule() throws {
+        let probabilities = [(1.0 - 1.0 / 3.0) / 2.0, 1.0 / 3.0, (1.0 - 1.0 / 3.0) / 2.0, 0.0]
+        let table = try table(probabilities.enumerated().map {
+            Transition(probability: $0.element, nextState: $0.offset % 2, reward: Double($0.offset), terminated: false)
+        })
+        var cumulative: [Double] = []
+        for probability in probabilities { cumulative.append((cumulative.last ?? 0) + probability) }
+        var generator = SeededGenerator(seed: 12)
+        for _ in 0..<50_000 {
+            var copy = generator
+            let draw = copy.uniformDouble()
+            let expected = cumulative.firstIndex { $0 > draw } ?? cumulative.count - 1
+            let outcome = table.sampleOutcome(state: 0, action: 1, using: &generator)
+            #expect(generator == copy)   // one draw, the same one
+            #expect(table.reward(ofOutcome: outcome) == Double(expected))
+        }
+    }
 }

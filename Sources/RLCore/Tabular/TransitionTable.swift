@@ -4,26 +4,23 @@ import SeededRandom
 /// behind FrozenLake, CliffWalking and the grid worlds, usable for any finite environment.
 ///
 /// Build it once from a function that lists each (state, action)'s outcomes; sampling an
-/// outcome then costs one uniform draw and a short scan of cumulative probabilities, with no
-/// allocation. The sampling rule is Gymnasium's `categorical_sample`: the first outcome whose
+/// outcome then costs one uniform draw and a few comparisons without branches, and allocates
+/// nothing. The sampling rule is Gymnasium's `categorical_sample`: the first outcome whose
 /// cumulative probability exceeds a uniform draw in [0, 1) (the last one if rounding leaves
 /// the total a hair under the draw).
 public struct TransitionTable: TabularModel, Sendable {
-    /// One stored outcome; `cumulativeProbability` is the sum of the probabilities of this
-    /// outcome and those listed before it for the same (state, action).
+    /// One stored outcome.
     @usableFromInline
     struct Outcome: Sendable {
-        @usableFromInline var cumulativeProbability: Double
-        @usableFromInline var probability: Double
         @usableFromInline var reward: Double
+        @usableFromInline var probability: Double
         @usableFromInline var nextState: Int32
         @usableFromInline var terminated: Bool
 
         @usableFromInline
-        init(cumulativeProbability: Double, probability: Double, reward: Double, nextState: Int32, terminated: Bool) {
-            self.cumulativeProbability = cumulativeProbability
-            self.probability = probability
+        init(reward: Double, probability: Double, nextState: Int32, terminated: Bool) {
             self.reward = reward
+            self.probability = probability
             self.nextState = nextState
             self.terminated = terminated
         }
@@ -32,10 +29,19 @@ public struct TransitionTable: TabularModel, Sendable {
     public let stateCount: Int
     public let actionCount: Int
 
-    /// All outcomes, (state, action) after (state, action).
-    @usableFromInline let outcomes: [Outcome]
-    /// Where each (state, action)'s outcomes start in `outcomes`; one extra entry at the end.
-    @usableFromInline let firstOutcome: [Int32]
+    /// The most outcomes any (state, action) has; each pair gets this many slots, so the slots
+    /// of pair `p = state * actionCount + action` are `p * slotCount ..< (p + 1) * slotCount`.
+    @usableFromInline let slotCount: Int
+    /// The outcomes by slot; unused slots repeat the pair's last outcome.
+    @usableFromInline let slots: [Outcome]
+    /// The number of real outcomes of each pair.
+    @usableFromInline let outcomeCounts: [Int32]
+    /// `slotCount - 1` thresholds per pair: the cumulative probability `c` of each outcome but
+    /// the last, as the 53-bit integer `ceil(c × 2⁵³)` (`UInt64.max` for unused slots). With a
+    /// draw `u = k × 2⁻⁵³` (`k` the top 53 bits of a random word, as `uniformDouble()` makes it),
+    /// `u ≥ c` exactly when `k ≥ ceil(c × 2⁵³)`; the outcome drawn is the number of thresholds
+    /// at or below `k` — Gymnasium's rule, computed with integer comparisons and no branches.
+    @usableFromInline let thresholds: [UInt64]
 
     /// Builds the table by asking `outcomes` for each state and action.
     ///
@@ -48,50 +54,77 @@ public struct TransitionTable: TabularModel, Sendable {
             throw EnvironmentError.protocolViolation(
                 "a transition table needs at least one state and one action, got \(stateCount) and \(actionCount)")
         }
-        self.stateCount = stateCount
-        self.actionCount = actionCount
-        var outcomes: [Outcome] = []
-        var firstOutcome: [Int32] = []
-        firstOutcome.reserveCapacity(stateCount * actionCount + 1)
+        var lists: [[Transition]] = []
+        lists.reserveCapacity(stateCount * actionCount)
         for state in 0..<stateCount {
             for action in 0..<actionCount {
                 let list = try makeOutcomes(state, action)
-                guard !list.isEmpty else {
-                    throw EnvironmentError.protocolViolation("state \(state), action \(action): no outcomes")
-                }
-                firstOutcome.append(Int32(outcomes.count))
-                var cumulative = 0.0
-                for transition in list {
-                    guard transition.probability.isFinite, transition.probability >= 0 else {
-                        throw EnvironmentError.protocolViolation(
-                            "state \(state), action \(action): probability \(transition.probability) is not in [0, 1]")
-                    }
-                    guard transition.nextState >= 0, transition.nextState < stateCount else {
-                        throw EnvironmentError.protocolViolation(
-                            "state \(state), action \(action): next state \(transition.nextState) is not in 0..<\(stateCount)")
-                    }
-                    // Summed in order, as numpy's cumsum does, so sampling matches Gymnasium's rule.
+                try Self.validate(list, state: state, action: action, stateCount: stateCount)
+                lists.append(list)
+            }
+        }
+        let slotCount = lists.map(\.count).max()!
+        var slots: [Outcome] = []
+        var thresholds: [UInt64] = []
+        slots.reserveCapacity(lists.count * slotCount)
+        thresholds.reserveCapacity(lists.count * (slotCount - 1))
+        for list in lists {
+            var cumulative = 0.0
+            for slot in 0..<slotCount {
+                let transition = list[min(slot, list.count - 1)]
+                slots.append(Outcome(reward: transition.reward, probability: transition.probability,
+                                     nextState: Int32(transition.nextState), terminated: transition.terminated))
+                guard slot < slotCount - 1 else { continue }
+                // Summed in order, as NumPy's cumsum does, so the thresholds are Gymnasium's.
+                if slot < list.count - 1 {
                     cumulative += transition.probability
-                    outcomes.append(Outcome(cumulativeProbability: cumulative, probability: transition.probability,
-                                            reward: transition.reward, nextState: Int32(transition.nextState),
-                                            terminated: transition.terminated))
-                }
-                guard abs(cumulative - 1) <= 1e-9 else {
-                    throw EnvironmentError.protocolViolation(
-                        "state \(state), action \(action): probabilities sum to \(cumulative), not 1")
+                    thresholds.append(Self.threshold(cumulative))
+                } else {
+                    thresholds.append(.max)
                 }
             }
         }
-        firstOutcome.append(Int32(outcomes.count))
-        self.outcomes = outcomes
-        self.firstOutcome = firstOutcome
+        self.stateCount = stateCount
+        self.actionCount = actionCount
+        self.slotCount = slotCount
+        self.slots = slots
+        self.outcomeCounts = lists.map { Int32($0.count) }
+        self.thresholds = thresholds
+    }
+
+    /// `ceil(c × 2⁵³)` as an integer: exact, since scaling by a power of two and rounding a
+    /// double up to a whole number lose nothing; `UInt64.max` when `c` is 1 or more.
+    static func threshold(_ cumulative: Double) -> UInt64 {
+        let scaled = (cumulative * 0x1.0p53).rounded(.up)
+        return scaled >= 0x1.0p53 ? .max : UInt64(max(0, scaled))
+    }
+
+    private static func validate(_ list: [Transition], state: Int, action: Int, stateCount: Int) throws {
+        guard !list.isEmpty else {
+            throw EnvironmentError.protocolViolation("state \(state), action \(action): no outcomes")
+        }
+        var total = 0.0
+        for transition in list {
+            guard transition.probability.isFinite, transition.probability >= 0 else {
+                throw EnvironmentError.protocolViolation(
+                    "state \(state), action \(action): probability \(transition.probability) is not in [0, 1]")
+            }
+            guard transition.nextState >= 0, transition.nextState < stateCount else {
+                throw EnvironmentError.protocolViolation(
+                    "state \(state), action \(action): next state \(transition.nextState) is not in 0..<\(stateCount)")
+            }
+            total += transition.probability
+        }
+        guard abs(total - 1) <= 1e-9 else {
+            throw EnvironmentError.protocolViolation("state \(state), action \(action): probabilities sum to \(total), not 1")
+        }
     }
 
     public func transitions(from state: Int, action: Int) -> [Transition] {
         precondition(state >= 0 && state < stateCount && action >= 0 && action < actionCount,
                      "state \(state) or action \(action) out of range")
-        let range = Int(firstOutcome[state * actionCount + action])..<Int(firstOutcome[state * actionCount + action + 1])
-        return outcomes[range].map {
+        let pair = state * actionCount + action
+        return slots[(pair * slotCount)..<(pair * slotCount + Int(outcomeCounts[pair]))].map {
             Transition(probability: $0.probability, nextState: Int($0.nextState), reward: $0.reward, terminated: $0.terminated)
         }
     }
@@ -99,35 +132,44 @@ public struct TransitionTable: TabularModel, Sendable {
     // MARK: - Sampling (the hot path of tabular environments)
 
     /// The outcome drawn for `action` in `state`, as its index for ``nextState(ofOutcome:)``,
-    /// ``reward(ofOutcome:)`` and ``terminated(ofOutcome:)``; one draw from `generator`.
+    /// ``reward(ofOutcome:)`` and ``terminated(ofOutcome:)``. Takes one 64-bit draw from
+    /// `generator` (its top 53 bits, as `uniformDouble()`), or none when no (state, action) of
+    /// the table has more than one outcome.
     ///
-    /// - Precondition: `state` and `action` are in range (unchecked in release builds beyond
-    ///   the array bounds checks; environments check actions before calling).
+    /// - Precondition: `state` and `action` are in range (environments check actions before
+    ///   calling; the array accesses are bounds-checked regardless).
     @inlinable
     public func sampleOutcome<Generator: RandomNumberGenerator>(
         state: Int, action: Int, using generator: inout Generator
     ) -> Int {
-        let key = state &* actionCount &+ action
-        var index = Int(firstOutcome[key])
-        let last = Int(firstOutcome[key &+ 1]) &- 1
-        // A single outcome needs no draw (Gymnasium draws anyway; its stream is not ours).
-        if index == last { return index }
-        let draw = generator.uniformDouble()
-        while index < last && outcomes[index].cumulativeProbability <= draw {
-            index &+= 1
+        let pair = state &* actionCount &+ action
+        let first = pair &* slotCount
+        if slotCount == 1 { return first }
+        let draw = generator.next() >> 11
+        // Slippery grids have three outcomes everywhere: two comparisons, unrolled.
+        if slotCount == 3 {
+            let firstThreshold = pair &* 2
+            let below = (draw >= thresholds[firstThreshold] ? 1 : 0) &+ (draw >= thresholds[firstThreshold &+ 1] ? 1 : 0)
+            return first &+ below
         }
-        return index
+        let thresholdCount = slotCount &- 1
+        let firstThreshold = pair &* thresholdCount
+        var offset = 0
+        for index in firstThreshold..<(firstThreshold &+ thresholdCount) {
+            offset &+= draw >= thresholds[index] ? 1 : 0
+        }
+        return first &+ offset
     }
 
     /// The state an outcome leads to.
     @inlinable
-    public func nextState(ofOutcome outcome: Int) -> Int { Int(outcomes[outcome].nextState) }
+    public func nextState(ofOutcome outcome: Int) -> Int { Int(slots[outcome].nextState) }
 
     /// The reward of an outcome.
     @inlinable
-    public func reward(ofOutcome outcome: Int) -> Double { outcomes[outcome].reward }
+    public func reward(ofOutcome outcome: Int) -> Double { slots[outcome].reward }
 
     /// Whether an outcome ends the episode.
     @inlinable
-    public func terminated(ofOutcome outcome: Int) -> Bool { outcomes[outcome].terminated }
+    public func terminated(ofOutcome outcome: Int) -> Bool { slots[outcome].terminated }
 }
