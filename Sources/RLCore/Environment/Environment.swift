@@ -67,6 +67,11 @@ public protocol Environment<ObservationSpace, ActionSpace> {
 
     /// Whether the last finished episode reached the task's goal, for environments with a
     /// goal (FrozenLake, CliffWalking, grid worlds); `nil` for the others (CartPole).
+    ///
+    /// Read it when `step` reports the end of an episode, before the next `reset`: the
+    /// built-in environments answer from their current state, so after a truncation (which
+    /// the environment may not know about) or a new `reset` it describes that state.
+    /// ``EpisodeStatistics`` records it at each episode's end.
     var episodeSucceeded: Bool? { get }
 
     /// The current state drawn as text for a terminal (may contain ANSI colour codes).
