@@ -30,6 +30,17 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
         s3 = mixer.next()
     }
 
+    /// Creates the generator of one named stream of a seed: streams 0, 1, 2, ... of the same
+    /// seed are unrelated to each other and to `SeededGenerator(seed:)`.
+    ///
+    /// Agents give each part of a run its own stream (weights, exploration, replay sampling),
+    /// so that one part drawing more or fewer numbers leaves the others unchanged.
+    public init(seed: UInt64, stream: UInt64) {
+        var mixer = SplitMix64(state: seed ^ 0x5851_F42D_4C95_7F2D)
+        let streamBase = mixer.next()
+        self.init(seed: streamBase &+ stream &* 0xD1B5_4A32_D192_ED03)
+    }
+
     /// The next 64 random bits.
     @inlinable
     public mutating func next() -> UInt64 {

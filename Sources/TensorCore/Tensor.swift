@@ -83,6 +83,16 @@ public struct Tensor {
         self.init(uncheckedShape: shape, scalars: scalars)
     }
 
+    /// Creates a tensor of the given shape whose elements `body` writes, in row-major order,
+    /// straight into the tensor's storage (no intermediate array).
+    ///
+    /// `body` receives uninitialized memory and must write every element.
+    ///
+    /// - Precondition: no dimension is negative.
+    public init(shape: [Int], initializingWith body: (UnsafeMutableBufferPointer<Float>) throws -> Void) rethrows {
+        try self.init(uncheckedShape: shape, count: Tensor.checkedElementCount(of: shape), initializingWith: body)
+    }
+
     /// Creates a rank-0 tensor holding one number.
     public init(_ scalar: Float) {
         self.init(uncheckedShape: [], scalars: [scalar])

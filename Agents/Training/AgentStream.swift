@@ -1,0 +1,12 @@
+/// The random streams of a training run, each drawn from the configuration's seed with
+/// `SeededGenerator(seed:stream:)`: weights, exploration and replay sampling never share a
+/// stream, so changing how often one of them draws leaves the others' numbers unchanged.
+/// (Environment resets use the seed itself, as `reset(seed:)` does in Gymnasium.)
+enum AgentStream {
+    /// Initial network weights.
+    static let weights: UInt64 = 1
+    /// Exploration: ε draws, random actions, noise, sampling from a policy, tie-breaking.
+    static let exploration: UInt64 = 2
+    /// Minibatches drawn from a replay buffer.
+    static let replay: UInt64 = 3
+}

@@ -1,0 +1,122 @@
+import SeededRandom
+import TensorCore
+
+/// A fixed-capacity memory of transitions (s, a, r, s', terminated) with uniform sampling:
+/// DQN's experience replay (Mnih et al. 2013; the notes' 8.2).
+///
+/// Stored as a structure of arrays in a ring: one array per field, the oldest transition
+/// overwritten once ``capacity`` is reached. A CartPole transition takes 41 bytes (two 4-float
+/// observations, a 32-bit action, a reward, a flag), so a million fit in 41 MB. The arrays grow
+/// with the transitions stored, so a large capacity costs nothing until it is used.
+///
+/// `terminated` is stored, `truncated` is not: a transition cut by a time limit is stored with
+/// `terminated = false` and the last observation before the reset, so the target bootstraps
+/// through it.
+public struct ReplayBuffer {
+    /// The most transitions kept.
+    public let capacity: Int
+    /// The number of floats in one observation.
+    public let observationSize: Int
+    /// The number of transitions stored (at most ``capacity``).
+    public private(set) var count = 0
+
+    private var observations: [Float] = []
+    private var nextObservations: [Float] = []
+    private var actions: [Int32] = []
+    private var rewards: [Float] = []
+    private var terminations: [Bool] = []
+    private var nextSlot = 0
+
+    /// Creates an empty buffer.
+    ///
+    /// - Precondition: `capacity ≥ 1` and `observationSize ≥ 1`.
+    public init(capacity: Int, observationSize: Int) {
+        precondition(capacity >= 1 && observationSize >= 1, "a replay buffer needs a positive capacity and observation size")
+        self.capacity = capacity
+        self.observationSize = observationSize
+    }
+
+    /// Stores one transition, replacing the oldest when full.
+    ///
+    /// - Precondition: both observations have ``observationSize`` floats.
+    public mutating func append(
+        observation: UnsafeBufferPointer<Float>, action: Int, reward: Double,
+        nextObservation: UnsafeBufferPointer<Float>, terminated: Bool
+    ) {
+        precondition(observation.count == observationSize && nextObservation.count == observationSize)
+        if count < capacity {
+            observations.append(contentsOf: observation)
+            nextObservations.append(contentsOf: nextObservation)
+            actions.append(Int32(action))
+            rewards.append(Float(reward))
+            terminations.append(terminated)
+            count += 1
+        } else {
+            let start = nextSlot * observationSize
+            for index in 0..<observationSize {
+                observations[start + index] = observation[index]
+                nextObservations[start + index] = nextObservation[index]
+            }
+            actions[nextSlot] = Int32(action)
+            rewards[nextSlot] = Float(reward)
+            terminations[nextSlot] = terminated
+        }
+        nextSlot = (nextSlot + 1) % capacity
+    }
+
+    /// A minibatch of `batchSize` transitions drawn uniformly, with replacement (as
+    /// Stable-Baselines3 and CleanRL sample).
+    ///
+    /// - Precondition: the buffer is not empty and `batchSize ≥ 1`.
+    public func sample(batchSize: Int, using generator: inout SeededGenerator) -> ReplayBatch {
+        precondition(count > 0 && batchSize >= 1, "sampling needs a non-empty buffer and a positive batch size")
+        let indices = (0..<batchSize).map { _ in generator.uniformInt(below: count) }
+        let size = observationSize
+        func gather(_ source: [Float]) -> Tensor {
+            Tensor(shape: [batchSize, size]) { batch in
+                source.withUnsafeBufferPointer { all in
+                    for (row, index) in indices.enumerated() {
+                        for column in 0..<size { batch[row * size + column] = all[index * size + column] }
+                    }
+                }
+            }
+        }
+        return ReplayBatch(
+            observations: gather(observations),
+            actions: indices.map { Int(actions[$0]) },
+            rewards: Tensor(shape: [batchSize]) { batch in
+                for (row, index) in indices.enumerated() { batch[row] = rewards[index] }
+            },
+            nextObservations: gather(nextObservations),
+            notTerminated: Tensor(shape: [batchSize]) { batch in
+                for (row, index) in indices.enumerated() { batch[row] = terminations[index] ? 0 : 1 }
+            })
+    }
+
+    /// The number of bytes the arrays have reserved, spare capacity included.
+    public var allocatedBytes: Int {
+        (observations.capacity + nextObservations.capacity + rewards.capacity) * MemoryLayout<Float>.size
+            + actions.capacity * MemoryLayout<Int32>.size + terminations.capacity * MemoryLayout<Bool>.size
+    }
+
+    /// The number of bytes the stored transitions occupy (not counting spare capacity).
+    public var memoryFootprint: Int {
+        count * (2 * observationSize * MemoryLayout<Float>.size + MemoryLayout<Int32>.size
+            + MemoryLayout<Float>.size + MemoryLayout<Bool>.size)
+    }
+}
+
+/// A minibatch drawn from a ``ReplayBuffer``, as tensors ready for the update.
+public struct ReplayBatch {
+    /// `[batch, observationSize]`
+    public var observations: Tensor
+    /// One action index per row.
+    public var actions: [Int]
+    /// `[batch]`
+    public var rewards: Tensor
+    /// `[batch, observationSize]`
+    public var nextObservations: Tensor
+    /// `[batch]`: 0 where the episode terminated at this transition, 1 elsewhere (the factor
+    /// that stops bootstrapping).
+    public var notTerminated: Tensor
+}
