@@ -76,3 +76,23 @@ struct CheckpointTests {
         #expect(throws: AgentError.self) { _ = try DQNAgent.load(dqnCheckpoint) }
     }
 }
+
+@Suite("Agent catalog")
+struct AgentCatalogTests {
+    @Test func namesAliasesAndLoadingAnyCheckpoint() throws {
+        #expect(try AgentKind.named("PG") == .reinforce)
+        #expect(try AgentKind.named("dqn").agentType == DQNAgent.self)
+        #expect(throws: AgentError.self) { _ = try AgentKind.named("ppo") }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("qnetwork.safetensors")
+        let agent = try QNetworkAgent(configuration: .init(seed: 3), environment: makeEnvironment("frozenlake"))
+        try agent.save(to: url)
+        let loaded = try AgentKind.load(Checkpoint.load(from: url))
+        #expect(loaded is QNetworkAgent)
+        #expect(loaded.parameterTensors() == agent.parameterTensors())
+        var unknown = try Checkpoint.load(from: url)
+        unknown.agent = "ppo"
+        #expect(throws: AgentError.self) { _ = try AgentKind.load(unknown) }
+    }
+}
