@@ -77,7 +77,13 @@ public final class Linear: Layer {
     }
 
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
-        try Tensor.affine(input, weight: weight.value, bias: bias?.value)
+        guard GradientRecording.isEnabled else {
+            // Choosing actions runs here once per environment step: read the parameters'
+            // storage directly instead of wrapping them in tensors that carry graph nodes.
+            try Tensor.checkAffineShapes(input: input.shape, weight: weight.shape, bias: bias?.shape)
+            return Tensor.affineValue(input, weight: weight.storage, outputCount: outputCount, bias: bias.map { ($0.storage, $0.shape) })
+        }
+        return try Tensor.affine(input, weight: weight.value, bias: bias?.value)
     }
 
     public var namedParameters: [(name: String, parameter: Parameter)] {
