@@ -24,7 +24,7 @@ import TensorCore
 ///
 /// Fits environments with a finite action space; observations are read flattened (one-hot for
 /// a `Discrete` space).
-public final class DQNAgent: Agent {
+public final class DQNAgent: NetworkAgent {
     /// The loss on the TD error.
     public enum Loss: String, Codable, Sendable, CaseIterable {
         /// Huber (smooth L1, δ = 1): bounded gradients for large errors (Stable-Baselines3).
@@ -106,38 +106,30 @@ public final class DQNAgent: Agent {
         public func validate() throws {
             try budget.validate()
             try network.validate()
-            func require(_ condition: Bool, _ message: String) throws {
-                if !condition { throw AgentError.invalidConfiguration(message) }
-            }
-            try require(learningRate > 0 && learningRate.isFinite, "learning rate must be positive, got \(learningRate)")
-            try require(bufferCapacity >= 1, "buffer capacity must be at least 1, got \(bufferCapacity)")
-            try require(batchSize >= 1, "batch size must be at least 1, got \(batchSize)")
-            try require(discount >= 0 && discount <= 1, "discount must be in [0, 1], got \(discount)")
-            try require(learningStarts >= 0, "learning starts must be ≥ 0, got \(learningStarts)")
-            try require(trainFrequency >= 1, "train frequency must be at least 1, got \(trainFrequency)")
-            try require(gradientSteps >= 1, "gradient steps must be at least 1, got \(gradientSteps)")
-            try require(targetUpdateInterval >= 1, "target update interval must be at least 1, got \(targetUpdateInterval)")
-            try require(targetUpdateRate > 0 && targetUpdateRate <= 1, "target update rate must be in (0, 1], got \(targetUpdateRate)")
+            try ConfigurationCheck.positive(learningRate, "learning rate")
+            try ConfigurationCheck.atLeast(bufferCapacity, 1, "buffer capacity")
+            try ConfigurationCheck.atLeast(batchSize, 1, "batch size")
+            try ConfigurationCheck.unitInterval(discount, "discount")
+            try ConfigurationCheck.atLeast(learningStarts, 0, "learning starts")
+            try ConfigurationCheck.atLeast(trainFrequency, 1, "train frequency")
+            try ConfigurationCheck.atLeast(gradientSteps, 1, "gradient steps")
+            try ConfigurationCheck.atLeast(targetUpdateInterval, 1, "target update interval")
+            try ConfigurationCheck.require(
+                targetUpdateRate > 0 && targetUpdateRate <= 1, "target update rate must be in (0, 1], got \(targetUpdateRate)")
             try exploration.validate("epsilon", in: 0...1)
-            if let maxGradientNorm {
-                try require(maxGradientNorm > 0, "max gradient norm must be positive, got \(maxGradientNorm)")
-            }
+            if let maxGradientNorm { try ConfigurationCheck.positive(maxGradientNorm, "max gradient norm") }
             try solved?.validate()
         }
 
         /// The configuration tuned for a registered environment (id or alias); the defaults
         /// for the others.
         public static func recommended(for environment: String) -> Configuration {
-            switch environment.lowercased() {
-            case "cartpole-v1", "cartpole":
-                Configuration(solved: .cartPole)
-            default:
-                Configuration()
-            }
+            Configuration(solved: .recommended(for: environment))
         }
     }
 
     public static let name = "dqn"
+    public static let networkName = "q_network"
     public static let observationEncoding = SpaceLayout.ObservationEncoding.flattened
 
     public let configuration: Configuration
@@ -246,20 +238,11 @@ public final class DQNAgent: Agent {
         return loss.scalar!
     }
 
-    // MARK: - Acting and saving
+    // MARK: - Saving
 
-    public func greedyAction<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> Int {
-        try network.argmaxOutput(for: observation, in: space)
-    }
-
-    /// The online network's parameters, named `q_network.<name>` (the target network is a
-    /// copy made again on loading).
-    public func parameterTensors() -> [String: Tensor] {
-        network.tensors(prefixedWith: "q_network")
-    }
-
+    /// Loads the online network (`q_network.<name>`) and copies it into the target network.
     public func loadParameterTensors(_ tensors: [String: Tensor]) throws {
-        try network.loadTensors(tensors, prefixedWith: "q_network")
+        try network.loadTensors(tensors, prefixedWith: Self.networkName)
         try targetNetwork.copyParameters(from: network)
     }
 }

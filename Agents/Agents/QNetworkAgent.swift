@@ -20,7 +20,7 @@ import TensorCore
 ///
 /// Defaults follow the notes' lab: a single linear layer, SGD with step 0.1, γ = 0.99,
 /// ε = 1 / (episode / 50 + 10), 2,000 episodes.
-public final class QNetworkAgent: Agent {
+public final class QNetworkAgent: NetworkAgent {
     public struct Configuration: AgentConfiguration {
         /// The seed of the weights, resets and exploration (default 0).
         public var seed: UInt64
@@ -51,17 +51,14 @@ public final class QNetworkAgent: Agent {
         public func validate() throws {
             try budget.validate()
             try network.validate()
-            guard learningRate > 0, learningRate.isFinite else {
-                throw AgentError.invalidConfiguration("learning rate must be positive, got \(learningRate)")
-            }
-            guard discount >= 0 && discount <= 1 else {
-                throw AgentError.invalidConfiguration("discount must be in [0, 1], got \(discount)")
-            }
+            try ConfigurationCheck.positive(learningRate, "learning rate")
+            try ConfigurationCheck.unitInterval(discount, "discount")
             try exploration.validate("epsilon", in: 0...1)
         }
     }
 
     public static let name = "qnetwork"
+    public static let networkName = "q_network"
     public static let observationEncoding = SpaceLayout.ObservationEncoding.flattened
 
     public let configuration: Configuration
@@ -121,18 +118,5 @@ public final class QNetworkAgent: Agent {
             }
         }
         return session.report()
-    }
-
-    public func greedyAction<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> Int {
-        try network.argmaxOutput(for: observation, in: space)
-    }
-
-    /// The network's parameters, named `q_network.<name>`.
-    public func parameterTensors() -> [String: Tensor] {
-        network.tensors(prefixedWith: "q_network")
-    }
-
-    public func loadParameterTensors(_ tensors: [String: Tensor]) throws {
-        try network.loadTensors(tensors, prefixedWith: "q_network")
     }
 }

@@ -75,16 +75,12 @@ public final class QTableAgent: Agent {
         public func validate() throws {
             try budget.validate()
             try learningRate.validate("learning rate", in: 1e-9...1)
-            guard discount >= 0 && discount <= 1 else {
-                throw AgentError.invalidConfiguration("discount must be in [0, 1], got \(discount)")
-            }
+            try ConfigurationCheck.unitInterval(discount, "discount")
             switch exploration {
             case .none: break
             case .epsilonGreedy(let schedule): try schedule.validate("epsilon", in: 0...1)
             case .noise(let scale):
-                guard scale >= 0, scale.isFinite else {
-                    throw AgentError.invalidConfiguration("exploration noise scale must be ≥ 0, got \(scale)")
-                }
+                try ConfigurationCheck.require(scale >= 0 && scale.isFinite, "exploration noise scale must be ≥ 0, got \(scale)")
             }
         }
 

@@ -18,10 +18,11 @@ import TensorCore
 /// Log-probabilities are computed for the whole episode in one batched pass after it ends, which
 /// gives the same gradient as keeping them step by step. With a ``SolvedCriterion`` training
 /// stops early, once the greedy policy solves the task (PyTorch's example stops on a running
-/// mean of its training returns). The greedy action is the most probable one.
+/// mean of its training returns). The greedy action is the most probable one; checkpoints
+/// hold the policy network as `policy.<name>`.
 ///
 /// Fits environments with a finite action space; observations are read flattened.
-public final class ReinforceAgent: Agent {
+public final class ReinforceAgent: NetworkAgent {
     /// The hyperparameters; with ``recommended(for:)``'s early stop the defaults solve
     /// CartPole-v1 (greedy mean ≥ 475 over 100 episodes) in about a tenth of a second.
     public struct Configuration: AgentConfiguration {
@@ -62,31 +63,23 @@ public final class ReinforceAgent: Agent {
         public func validate() throws {
             try budget.validate()
             try network.validate()
-            guard learningRate > 0, learningRate.isFinite else {
-                throw AgentError.invalidConfiguration("learning rate must be positive, got \(learningRate)")
-            }
-            guard discount >= 0 && discount <= 1 else {
-                throw AgentError.invalidConfiguration("discount must be in [0, 1], got \(discount)")
-            }
-            guard entropyCoefficient >= 0, entropyCoefficient.isFinite else {
-                throw AgentError.invalidConfiguration("entropy coefficient must be ≥ 0, got \(entropyCoefficient)")
-            }
+            try ConfigurationCheck.positive(learningRate, "learning rate")
+            try ConfigurationCheck.unitInterval(discount, "discount")
+            try ConfigurationCheck.require(
+                entropyCoefficient >= 0 && entropyCoefficient.isFinite,
+                "entropy coefficient must be ≥ 0, got \(entropyCoefficient)")
             try solved?.validate()
         }
 
         /// The configuration tuned for a registered environment (id or alias); the defaults
         /// for the others.
         public static func recommended(for environment: String) -> Configuration {
-            switch environment.lowercased() {
-            case "cartpole-v1", "cartpole":
-                Configuration(solved: .cartPole)
-            default:
-                Configuration()
-            }
+            Configuration(solved: .recommended(for: environment))
         }
     }
 
     public static let name = "reinforce"
+    public static let networkName = "policy"
     public static let observationEncoding = SpaceLayout.ObservationEncoding.flattened
 
     public let configuration: Configuration
@@ -186,21 +179,5 @@ public final class ReinforceAgent: Agent {
             }
             return probabilities.count - 1  // rounding left a sliver above the last cumulative sum
         }
-    }
-
-    // MARK: - Acting and saving
-
-    /// The most probable action (the largest logit).
-    public func greedyAction<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> Int {
-        try network.argmaxOutput(for: observation, in: space)
-    }
-
-    /// The policy network's parameters, named `policy.<name>`.
-    public func parameterTensors() -> [String: Tensor] {
-        network.tensors(prefixedWith: "policy")
-    }
-
-    public func loadParameterTensors(_ tensors: [String: Tensor]) throws {
-        try network.loadTensors(tensors, prefixedWith: "policy")
     }
 }

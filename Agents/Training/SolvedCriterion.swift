@@ -38,4 +38,10 @@ public struct SolvedCriterion: Codable, Equatable, Sendable {
     /// and a 100-episode evaluation on other seeds (at exactly 475, a few percent of runs stopped
     /// with policies that then averaged 470).
     public static let cartPole = SolvedCriterion(threshold: 490, evaluationEpisodes: 20)
+
+    /// The criterion for a registered environment (id or alias): ``cartPole`` for CartPole-v1,
+    /// `nil` (train for the whole budget) for the others.
+    public static func recommended(for environment: String) -> SolvedCriterion? {
+        ["cartpole-v1", "cartpole"].contains(environment.lowercased()) ? .cartPole : nil
+    }
 }
