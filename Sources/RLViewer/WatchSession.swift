@@ -1,0 +1,102 @@
+import RLCore
+
+/// Plays episodes of an environment with a policy — an agent's greedy actions — in a window,
+/// or into a ``FrameRecorder``.
+///
+/// ```swift
+/// let window = try ViewerWindow(title: "CartPole-v1", width: 600, height: 400)
+/// let outcomes = try WatchSession(destination: window, title: "CartPole-v1")
+///     .run(&environment, episodes: 5, seed: 0) { observation in
+///         try agent.action(for: observation)
+///     }
+/// ```
+///
+/// In a window, frames come at the environment's `framesPerSecond` and the keys of
+/// ``WatchControls`` work; the title shows the environment, the episode, the step and the return
+/// so far. The last frame of an episode stays for half a second before the next one begins.
+/// A destination that is not real time (a recorder) gets every frame at once, without pauses.
+///
+/// Each reset shows a frame, and each step one more; the first episode is reset with `seed`
+/// and the others continue the environment's random stream.
+public struct WatchSession {
+    /// Where the frames go.
+    public let destination: any FrameDestination
+    /// The first part of every caption (the environment's name).
+    public let title: String
+    /// The longest an episode may run before the next begins, for environments without a
+    /// time limit.
+    public var maxStepsPerEpisode: Int
+
+    public init(destination: any FrameDestination, title: String, maxStepsPerEpisode: Int = 100_000) {
+        self.destination = destination
+        self.title = title
+        self.maxStepsPerEpisode = maxStepsPerEpisode
+    }
+
+    /// Plays `episodes` episodes, or fewer when the person quits, and returns how the finished
+    /// ones ended.
+    ///
+    /// - Parameters:
+    ///   - environment: the environment, left in its state after the last step.
+    ///   - episodes: how many episodes to play (≥ 1; `Int.max` to play until the person quits).
+    ///   - seed: the seed of the first reset (`nil` continues the environment's stream).
+    ///   - chooseAction: the policy: the action for an observation.
+    /// - Throws: ``ViewerError`` when a frame cannot be shown, the environment's pace is
+    ///   below 1 frame a second, or `episodes` or ``maxStepsPerEpisode`` is below 1; whatever
+    ///   `chooseAction` and the environment throw.
+    public func run<Watched: Environment>(
+        _ environment: inout Watched, episodes: Int, seed: UInt64?,
+        chooseAction: (Watched.Observation) throws -> Watched.Action
+    ) throws -> [EpisodeOutcome] {
+        guard episodes >= 1, maxStepsPerEpisode >= 1 else {
+            throw ViewerError.unsupportedEnvironment(
+                "watching needs at least 1 episode of at least 1 step (asked for \(episodes) episodes of at most \(maxStepsPerEpisode) steps)")
+        }
+        var controls = WatchControls(pacer: try FramePacer(framesPerSecond: environment.framesPerSecond))
+        var driver = EpisodeDriver(environment: environment, seed: seed, maxStepsPerEpisode: maxStepsPerEpisode)
+        defer { environment = driver.environment }
+        var outcomes: [EpisodeOutcome] = []
+        let clock = ContinuousClock()
+
+        func show() throws {
+            try destination.show(driver.drawing(), caption: driver.caption(title: title, notes: controls.notes))
+        }
+        try show()
+        var nextFrame = clock.now + controls.pacer.frameInterval
+
+        while true {
+            let deadline = destination.isRealTime ? (controls.isPaused ? nil : nextFrame) : clock.now
+            let events = destination.waitForEvents(until: deadline)
+            for event in events { controls.handle(event) }
+            if controls.quitRequested { break }
+            if controls.takeRestartRequest() {
+                driver.restartEpisode()
+                try show()
+                nextFrame = clock.now + controls.pacer.frameInterval
+                continue
+            }
+            if controls.takePaceChange() {
+                // Pausing, resuming or a new speed: the caption changes and the next frame is
+                // one new interval away.
+                try show()
+                nextFrame = clock.now + controls.pacer.frameInterval
+            }
+            let isDue = controls.isPaused
+                ? controls.takePendingStep()
+                : !destination.isRealTime || clock.now >= nextFrame
+            guard isDue else { continue }
+
+            if driver.isOver {
+                guard outcomes.count < episodes else { break }
+                driver.beginNextEpisode()
+            } else if let outcome = try driver.apply(chooseAction(driver.observation)) {
+                outcomes.append(outcome)
+            }
+            try show()
+            let interval = driver.isOver ? controls.pacer.endOfEpisodePause : controls.pacer.frameInterval
+            // Keeps a steady rhythm, but never tries to catch up on frames missed while late.
+            nextFrame = max(nextFrame + interval, clock.now)
+        }
+        return outcomes
+    }
+}
