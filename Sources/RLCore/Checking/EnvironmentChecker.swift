@@ -36,6 +36,14 @@ public struct EnvironmentChecker: Sendable {
     /// note) and the next one starts.
     public var maxStepsPerEpisode: Int
 
+    /// A checker with its seed and budgets.
+    ///
+    /// - Parameters:
+    ///   - seed: the seed of the resets and of the sampled actions and space elements (default 2024).
+    ///   - episodes: the episodes each run plays (default 3; values below 1 count as 1).
+    ///   - maxStepsPerEpisode: the step budget per episode (default 2,000; values below 1 count
+    ///     as 1). Raise it for a task whose random episodes run long, so that stepping after
+    ///     the end is checked too.
     public init(seed: UInt64 = 2024, episodes: Int = 3, maxStepsPerEpisode: Int = 2_000) {
         self.seed = seed
         self.episodes = max(1, episodes)
@@ -88,6 +96,9 @@ public struct EnvironmentChecker: Sendable {
     }
 
     /// Runs ``check(_:)-(()->any Environment)`` and throws when a problem is found.
+    ///
+    /// - Throws: ``EnvironmentError/protocolViolation(_:)`` listing the problems, one per line
+    ///   after the first.
     public func validate(_ make: () throws -> any Environment) throws {
         try Self.throwIfFailed(check(make), environment: "environment")
     }

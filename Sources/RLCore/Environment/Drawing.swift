@@ -14,6 +14,7 @@ public struct Drawing: Equatable, Sendable {
     /// The shapes, back to front.
     public var shapes: [Shape]
 
+    /// A picture of `width` × `height` pixels: `shapes` drawn in order on `background`.
     public init(width: Int, height: Int, background: Color = .white, shapes: [Shape] = []) {
         self.width = width
         self.height = height
@@ -38,9 +39,12 @@ public struct Drawing: Equatable, Sendable {
 
 /// A point on a ``Drawing``'s canvas, in pixels.
 public struct Point: Equatable, Sendable {
+    /// The distance from the canvas's left edge.
     public var x: Double
+    /// The distance from the canvas's top edge (y grows downwards).
     public var y: Double
 
+    /// The point `x` pixels right of and `y` pixels below the top-left corner.
     public init(x: Double, y: Double) {
         self.x = x
         self.y = y
@@ -49,11 +53,16 @@ public struct Point: Equatable, Sendable {
 
 /// An axis-aligned rectangle on a ``Drawing``'s canvas, in pixels.
 public struct Rectangle: Equatable, Sendable {
+    /// The left edge.
     public var x: Double
+    /// The top edge.
     public var y: Double
+    /// The width in pixels.
     public var width: Double
+    /// The height in pixels.
     public var height: Double
 
+    /// The rectangle whose top-left corner is at (`x`, `y`).
     public init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x
         self.y = y
@@ -64,11 +73,16 @@ public struct Rectangle: Equatable, Sendable {
 
 /// An sRGB colour with alpha, 0...255 per channel.
 public struct Color: Equatable, Hashable, Sendable {
+    /// The red channel.
     public var red: UInt8
+    /// The green channel.
     public var green: UInt8
+    /// The blue channel.
     public var blue: UInt8
+    /// The opacity: 0 transparent, 255 opaque.
     public var alpha: UInt8
 
+    /// A colour from its channels, opaque unless `alpha` says otherwise.
     public init(red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8 = 255) {
         self.red = red
         self.green = green
@@ -76,6 +90,8 @@ public struct Color: Equatable, Hashable, Sendable {
         self.alpha = alpha
     }
 
+    /// Opaque white.
     public static let white = Color(red: 255, green: 255, blue: 255)
+    /// Opaque black.
     public static let black = Color(red: 0, green: 0, blue: 0)
 }

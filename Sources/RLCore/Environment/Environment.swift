@@ -106,6 +106,13 @@ extension Environment {
 
     /// Throws the error `step` must throw for `action`, if any: the episode not started or
     /// over (`needsReset`), or an action outside the action space. Call it first in `step`.
+    ///
+    /// - Parameters:
+    ///   - action: the action `step` was given.
+    ///   - needsReset: whether the environment must be reset before stepping: `true` before
+    ///     the first `reset` and after a step that ended the episode.
+    /// - Throws: ``EnvironmentError/resetNeeded(environment:)`` when `needsReset` is `true`,
+    ///   else ``EnvironmentError/invalidAction(_:)`` when `action` is not in ``actionSpace``.
     public func checkStep(_ action: Action, needsReset: Bool) throws {
         if needsReset {
             throw EnvironmentError.resetNeeded(environment: "\(Self.self)")

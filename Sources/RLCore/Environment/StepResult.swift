@@ -10,6 +10,13 @@ public struct StepResult<Observation> {
     /// The episode was cut short (a time limit): the state still had future value.
     public var truncated: Bool
 
+    /// What a step reports; the episode goes on unless `terminated` or `truncated` is set.
+    ///
+    /// - Parameters:
+    ///   - observation: the observation after the action (it must belong to the observation space).
+    ///   - reward: the reward for the action (a finite number).
+    ///   - terminated: whether the task ended with this step (default `false`).
+    ///   - truncated: whether the episode was cut short with this step (default `false`).
     public init(observation: Observation, reward: Double, terminated: Bool = false, truncated: Bool = false) {
         self.observation = observation
         self.reward = reward

@@ -9,6 +9,12 @@ public struct OptionDescription: Equatable, Sendable {
     /// when the absence of the option has its own meaning.
     public var defaultValue: String?
 
+    /// Describes an option.
+    ///
+    /// - Parameters:
+    ///   - name: the option's name, lower-case words joined by hyphens.
+    ///   - help: one line saying what it does and which values it takes.
+    ///   - defaultValue: the value used when it is not given, as text, or `nil`.
     public init(_ name: String, help: String, defaultValue: String? = nil) {
         self.name = name
         self.help = help
