@@ -12,10 +12,8 @@ import RL
 ///    (``AgentKind/load(_:)``) and the environment it names (by id, through the registry),
 ///    and evaluate again on the same episodes.
 struct RegisteredRun<TrainedAgent: Agent> {
-    /// The registered id of the environment.
+    /// The registered id of the environment (the id its alias stands for).
     let environmentID: String
-    /// The agent's name (`qtable`, `dqn`).
-    let agentName: String
     /// The random agent's evaluation.
     let baseline: EvaluationReport
     /// What training did.
@@ -37,7 +35,10 @@ struct RegisteredRun<TrainedAgent: Agent> {
     ///   - configuration: its hyperparameters (for instance `.recommended(for: id)`).
     ///   - id: an id or alias registered in `registry`.
     ///   - options: the environment's options, as on the command line.
-    ///   - evaluationEpisodes: episodes per evaluation (≥ 1), all from `evaluationSeed`.
+    ///   - registry: the registry to make the environment from, before and after saving.
+    ///   - evaluationEpisodes: episodes per evaluation (≥ 1).
+    ///   - evaluationSeed: the seed of every evaluation's first reset, so all three play the
+    ///     same episodes (as far as the policies lead to the same states).
     ///   - directory: where to write the checkpoint.
     /// - Throws: what the registry, the agents and the checkpoint throw
     ///   (``EnvironmentError``, ``AgentError``), and ``ExampleFailure`` when the reloaded agent
@@ -79,7 +80,6 @@ struct RegisteredRun<TrainedAgent: Agent> {
         }
 
         environmentID = registration.id
-        agentName = TrainedAgent.name
         self.agent = agent
     }
 }

@@ -68,7 +68,7 @@ func runExample() throws {
     print("   best orders      \(summary(of: planned, returnName: "profit per season", successName: "seasons in profit"))")
     print("                    (planned by dynamic programming; expected profit per season \(decimal(plan.expectedSeasonProfit)))")
     print("   reloaded         \(summary(of: inventoryRun.reloadedEvaluation, returnName: "profit per season", successName: "seasons in profit"))  (same)")
-    print("   checkpoint       \(inventoryRun.checkpoint.path)")
+    print("   checkpoint       \(inventoryRun.checkpoint.path) (environment \(inventoryRun.environmentID))")
 
     // What the table learned: the order for each stock level on a few days, beside the best
     // one. A state training never reached (its row of the table is still all zero) shows as ·.
