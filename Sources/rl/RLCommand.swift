@@ -1,11 +1,39 @@
 import ArgumentParser
+import Foundation
 import RL
 
+/// `rl`: the suite's command line.
+///
+/// `main()` is customised so that every failure ends with exactly one line on standard error
+/// (`rl: error: …`) and a non-zero exit code: swift-argument-parser would print the usage after a
+/// validation error, and a thrown library error must never show as a stack trace. Help and
+/// version requests print as usual.
 @main
 struct RLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rl",
         abstract: "Train, evaluate and watch reinforcement-learning agents.",
-        version: "0.1.0"
+        discussion: """
+            Train an agent (`rl train dqn cartpole`), evaluate the checkpoint it saves (`rl eval \
+            runs/…/checkpoint.safetensors`), plot its learning curve (`rl plot runs/…/metrics.csv -o \
+            curve.svg`), watch it play (`rl watch runs/…/checkpoint.safetensors`), or play yourself \
+            (`rl play frozenlake`). `rl list` shows the environments and agents.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            ListCommand.self, TrainCommand.self, EvalCommand.self, PlotCommand.self,
+            PlayCommand.self, WatchCommand.self,
+        ]
     )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            // Help and version requests are "errors" that exit successfully; they print as usual.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            ErrorReport.exit(with: error)
+        }
+    }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import RL
+
+/// A checkpoint read back for `rl eval` and `rl watch`: the agent it holds and the environment
+/// it was trained on, made again from the checkpoint's metadata (id and options).
+struct LoadedCheckpoint {
+    /// The path as given.
+    let path: String
+    /// What the file holds.
+    let checkpoint: Checkpoint
+    /// The trained agent.
+    let agent: any Agent
+    /// The environment it was trained on.
+    var environment: MadeEnvironment
+
+    /// Reads the checkpoint at `path`, or in the run folder `path` names.
+    ///
+    /// - Throws: `AgentError.invalidCheckpoint` for a missing, truncated, corrupt or foreign
+    ///   file; ``CommandFailure`` when its environment cannot be made again or does not fit the
+    ///   agent.
+    init(path: String) throws {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let file = exists && isDirectory.boolValue ? (path as NSString).appendingPathComponent(RunFolder.checkpointName) : path
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw CommandFailure("no checkpoint at \(file)")
+        }
+        self.path = file
+        checkpoint = try Checkpoint.load(from: URL(fileURLWithPath: file))
+        agent = try AgentKind.load(checkpoint)
+        environment = try MadeEnvironment(for: checkpoint, at: file)
+        try Self.checkFits(agent, environment.environment)
+    }
+
+    /// The agent's name (`dqn`).
+    var agentName: String { checkpoint.agent }
+
+    /// The seed the agent was trained with.
+    var trainingSeed: UInt64 { agent.configuration.seed }
+
+    private static func checkFits(_ agent: any Agent, _ environment: any Environment) throws {
+        func check<A: Agent, E: Environment>(_ agent: A, _ environment: E) throws {
+            try agent.checkFits(environment)
+        }
+        try check(agent, environment)
+    }
+}

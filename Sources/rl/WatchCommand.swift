@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import RL
+
+/// `rl watch CHECKPOINT` or `rl watch AGENT ENV`: shows an agent playing, greedily, at a chosen
+/// speed.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Watch a trained (or untrained) agent play.",
+        discussion: """
+            With a checkpoint, the trained agent plays the environment it was trained on. With an \
+            agent and an environment, an untrained agent plays (random for `random`; the others act \
+            on their initial weights or an all-zero table). q or Ctrl-C stops.
+
+            Examples:
+              rl watch runs/dqn-CartPole-v1-seed0-…/checkpoint.safetensors --fps 60
+              rl watch random frozenlake --episodes 5
+            """
+    )
+
+    @Argument(help: ArgumentHelp(
+        "A checkpoint.safetensors (or the run folder holding it), or an agent and an environment.",
+        valueName: "checkpoint | agent env"))
+    var targets: [String]
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Episodes to show.", valueName: "n"))
+    var episodes = 3
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Steps per second; 0 for as fast as possible (default: the environment's own pace, 4 for FrozenLake, 50 for CartPole).",
+        valueName: "fps"))
+    var fps: Double?
+
+    @OptionGroup(title: "Display options")
+    var displayOptions: DisplayOptionGroup
+
+    @OptionGroup(title: "Environment options (with AGENT ENV)")
+    var environmentOptions: EnvironmentOptionGroup
+
+    func validate() throws {
+        guard (1...2).contains(targets.count) else {
+            throw ValidationError("give a checkpoint, or an agent and an environment; got \(targets.count) arguments")
+        }
+        if episodes < 1 { throw ValidationError("--episodes must be at least 1, got \(episodes)") }
+        if let fps, !(fps >= 0 && fps.isFinite) { throw ValidationError("--fps must be 0 or more, got \(fps)") }
+    }
+
+    func run() throws {
+        var (agent, made) = try agentAndEnvironment()
+        let pace = fps ?? Double(made.environment.framesPerSecond)
+        let display = try displayOptions.render.makeDisplay()
+        Interruption.install()
+        let outcomes: [EpisodeOutcome]
+        do {
+            defer { display.close() }
+            outcomes = try Self.watch(
+                agent, on: &made.environment, display: display, episodes: episodes,
+                secondsPerStep: pace > 0 ? 1 / pace : 0, seed: displayOptions.seed)
+        }
+        print(EpisodeOutcome.summary(of: outcomes, player: agentName(agent), on: made.title))
+    }
+
+    /// The agent and its environment: from the checkpoint, or an untrained agent made for the
+    /// named environment.
+    private func agentAndEnvironment() throws -> (any Agent, MadeEnvironment) {
+        if targets.count == 1 {
+            guard try environmentOptions.registryOptions().isEmpty else {
+                throw CommandFailure(
+                    "environment options apply to `rl watch AGENT ENV`; a checkpoint brings its own environment",
+                    exitCode: .validationFailure)
+            }
+            let loaded = try LoadedCheckpoint(path: targets[0])
+            return (loaded.agent, loaded.environment)
+        }
+        let kind = try AgentKind.named(targets[0])
+        let made = try environmentOptions.makeEnvironment(targets[1])
+        let agent = try AgentSetup.recommended(for: kind, environmentID: made.id)
+            .with(seed: displayOptions.seed, budget: nil)
+            .makeAgent(for: made.environment)
+        return (agent, made)
+    }
+
+    private func agentName(_ agent: any Agent) -> String {
+        (targets.count == 2 ? "The untrained " : "The trained ") + type(of: agent).name + " agent"
+    }
+
+    /// Plays `episodes` greedy episodes, one frame per step.
+    private static func watch(
+        _ agent: any Agent, on environment: inout any Environment, display: any EpisodeDisplay,
+        episodes: Int, secondsPerStep: Double, seed: UInt64
+    ) throws -> [EpisodeOutcome] {
+        func watch<A: Agent, E: Environment>(_ agent: A, _ environment: inout E) throws -> [EpisodeOutcome] {
+            // Breaks ties between equally good actions, as evaluation does.
+            var generator = SeededGenerator(seed: seed)
+            let name = A.name
+            var outcomes: [EpisodeOutcome] = []
+            for number in 1...episodes {
+                var episode = EpisodeOutcome(number: number)
+                var observation = environment.reset(seed: number == 1 ? seed : nil)
+                display.show(environment, status: ["\(name)  " + episode.status])
+                while !episode.isOver {
+                    guard display.pause(seconds: secondsPerStep) else { return outcomes }
+                    let action = try agent.greedyAction(for: observation, in: environment.observationSpace, using: &generator)
+                    let result = try environment.step(environment.actionSpace.element(atIndex: action)!)
+                    episode.record(result, succeeded: environment.episodeSucceeded)
+                    observation = result.observation
+                    display.show(environment, status: ["\(name)  " + episode.status])
+                }
+                outcomes.append(episode)
+                // Leave the end of an episode on screen a moment before the next one.
+                if number < episodes, !display.pause(seconds: secondsPerStep * 4) { break }
+            }
+            return outcomes
+        }
+        return try watch(agent, &environment)
+    }
+}
