@@ -51,6 +51,12 @@ public enum VideoSubsystem {
     ///   or SDL fell back to an invisible driver that nobody asked for.
     static func start(driver: String?) throws {
         let environment = ProcessInfo.processInfo.environment
+        if SDL_WasInit(SDL_INIT_VIDEO) != 0, let driver, let running = SDL_GetCurrentVideoDriver().map({ String(cString: $0) }),
+           running.lowercased() != driver.lowercased() {
+            // SDL runs one video driver per process; another window holds it.
+            throw ViewerError.sdlFailure(function: "SDL_InitSubSystem",
+                                         message: "video already runs on the \(running) driver, cannot switch to \(driver)")
+        }
         if let driver {
             // Overrides SDL_VIDEODRIVER too: the caller's choice is explicit.
             SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, driver, SDL_HINT_OVERRIDE)
@@ -59,8 +65,11 @@ public enum VideoSubsystem {
         } else if !isSet("SDL_VIDEODRIVER", in: environment), let preferred = preferredDriver(environment: environment) {
             SDL_SetHint(SDL_HINT_VIDEODRIVER, preferred)
         }
-        guard SDL_InitSubSystem(SDL_INIT_VIDEO) == 0 else {
-            throw ViewerError.noDisplay("SDL could not start video: \(String(cString: SDL_GetError()))")
+        let failure = SDL_InitSubSystem(SDL_INIT_VIDEO) == 0 ? nil : String(cString: SDL_GetError())
+        // The hint only matters while starting; later starts choose afresh.
+        SDL_ResetHint(SDL_HINT_VIDEODRIVER)
+        if let failure {
+            throw ViewerError.noDisplay("SDL could not start video: \(failure)")
         }
         let chosen = SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? "none"
         let requested = driver ?? environment["SDL_VIDEODRIVER"]

@@ -41,6 +41,7 @@ public struct WatchControls: Equatable, Sendable {
             pendingSteps += 1
         case .letter("r"):
             restartRequested = true
+            pendingSteps = 0
         default:
             if pacer.handle(key) { paceChanged = true }
         }

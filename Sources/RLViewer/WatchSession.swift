@@ -65,7 +65,9 @@ public struct WatchSession {
         var nextFrame = clock.now + controls.pacer.frameInterval
 
         while true {
-            let deadline = destination.isRealTime ? (controls.isPaused ? nil : nextFrame) : clock.now
+            // Paused, the loop waits for keys, except while single steps asked for are pending.
+            let deadline = !destination.isRealTime || controls.pendingSteps > 0 ? clock.now
+                : controls.isPaused ? nil : nextFrame
             let events = destination.waitForEvents(until: deadline)
             for event in events { controls.handle(event) }
             if controls.quitRequested { break }

@@ -1,0 +1,83 @@
+import RLCore
+import RLEnvironments
+import Testing
+import RLViewer
+
+/// A person's play, with scripted key presses.
+struct PlaySessionTests {
+    @Test func keysFollowTheActionNames() throws {
+        let lake = try PlaySession.controls(for: FrozenLake())
+        #expect([ViewerKey.left, .down, .right, .up].map(lake.action(for:)) == [0, 1, 2, 3])
+        #expect([ViewerKey.letter("a"), .letter("s"), .letter("d"), .letter("w")].map(lake.action(for:)) == [0, 1, 2, 3])
+        #expect(lake.action(for: .digit(3)) == 3 && lake.action(for: .digit(4)) == nil)
+        #expect(lake.hint == "← Left, ↓ Down, → Right, ↑ Up")
+
+        let cartPole = try PlaySession.controls(for: CartPole())
+        #expect(cartPole.action(for: .left) == 0 && cartPole.action(for: .right) == 1 && cartPole.action(for: .up) == nil)
+        #expect(cartPole.hint == "← Push left, → Push right")
+
+        let cliff = try PlaySession.controls(for: CliffWalking())
+        #expect([ViewerKey.up, .right, .down, .left].map(cliff.action(for:)) == [0, 1, 2, 3])
+
+        let unnamed = KeyboardControls(actionCount: 3, actionNames: nil)
+        #expect(unnamed.action(for: .left) == nil && unnamed.action(for: .digit(2)) == 2)
+        #expect(unnamed.hint == "keys 0 1 2 choose the action by number")
+    }
+
+    @Test func stylesFollowTheObservations() throws {
+        #expect(PlaySession.defaultStyle(for: try FrozenLake()) == .turnByTurn)
+        #expect(PlaySession.defaultStyle(for: CartPole()) == .realTime)
+    }
+
+    @Test func aPersonCrossesTheLakeOneKeyAtATime() throws {
+        var lake = try FrozenLake(isSlippery: false)
+        let destination = ScriptedDestination(isRealTime: true, script: [
+            [.keyDown(.right)], [.keyUp(.right)], [.keyDown(.plus)], [.keyDown(.letter("d"))], [.keyDown(.down)],
+            [.keyDown(.letter("s"))], [.keyDown(.down)], [.keyDown(.right)],
+            [.keyDown(.space)],   // after the last episode, any key ends the game
+        ])
+        let outcomes = try PlaySession(destination: destination, title: "FrozenLake-v1").run(&lake, episodes: 1, seed: 0)
+        #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: 1, length: 6, succeeded: true)])
+        #expect(destination.captions.count == 7)
+        #expect(destination.captions.last == "FrozenLake-v1 · episode 1 · step 6 · return 1 · over")
+    }
+
+    @Test func anotherKeyStartsTheNextEpisodeAndRRestarts() throws {
+        var corridor = Corridor()
+        let destination = ScriptedDestination(isRealTime: true, script: [
+            [.keyDown(.right)], [.keyDown(.letter("r"))],
+            [.keyDown(.right)], [.keyDown(.right)], [.keyDown(.right)], [.keyDown(.right)],
+            [.keyDown(.left)],    // starts episode 2 without moving
+            [.keyDown(.right)],
+        ])
+        let outcomes = try PlaySession(destination: destination, title: "C").run(&corridor, episodes: 3, seed: nil)
+        #expect(outcomes.map(\.length) == [4])
+        #expect(destination.captions[6] == "C · episode 1 · step 4 · return -0.5 · over, a key plays again")
+        #expect(destination.captions.suffix(2) == ["C · episode 2 · step 0 · return 0", "C · episode 2 · step 1 · return -0.5"])
+    }
+
+    @Test func cartPoleRunsInRealTimeWithTheHeldOrLastDirection() throws {
+        var cartPole = CartPole()
+        let destination = ScriptedDestination(isRealTime: true, script:
+            [[], [], [.keyDown(.right)]] + Array(repeating: [], count: 3) + [[.keyUp(.right)]] + Array(repeating: [], count: 40))
+        let outcomes = try PlaySession(destination: destination, title: "CartPole-v1").run(&cartPole, episodes: 1, seed: 5)
+        // The same episode played directly: always pushing right.
+        var reference = CartPole()
+        _ = reference.reset(seed: 5)
+        var length = 0
+        while true {
+            length += 1
+            if try reference.step(1).isDone { break }
+        }
+        #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: Double(length), length: length, succeeded: nil)])
+        #expect(destination.captions.first == "CartPole-v1 · episode 1 · step 0 · return 0 · press ← Push left, → Push right to start")
+        #expect(cartPole.state == reference.state)
+    }
+
+    @Test func playingNeedsAWindow() throws {
+        var corridor = Corridor()
+        #expect(throws: ViewerError.unsupportedEnvironment("playing needs a window that takes key presses")) {
+            try PlaySession(destination: ScriptedDestination(isRealTime: false), title: "C").run(&corridor, episodes: 1, seed: nil)
+        }
+    }
+}
