@@ -50,7 +50,8 @@ struct EpisodeDriver<Wrapped: Environment> {
         totalReward += result.reward
         guard result.terminated || result.truncated || step >= maxStepsPerEpisode else { return nil }
         isOver = true
-        return EpisodeOutcome(episode: episode, totalReward: totalReward, length: step, succeeded: environment.episodeSucceeded)
+        return EpisodeOutcome(episode: episode, totalReward: totalReward, length: step, terminated: result.terminated,
+                              truncated: !result.terminated, succeeded: environment.episodeSucceeded)
     }
 
     /// The current state's picture.

@@ -6,14 +6,20 @@ public struct EpisodeOutcome: Equatable, Sendable {
     public var totalReward: Double
     /// Its number of steps.
     public var length: Int
+    /// Whether the task ended (a hole, the goal, the pole fell).
+    public var terminated: Bool
+    /// Whether it was cut short: by a time limit, or by the viewer's step limit.
+    public var truncated: Bool
     /// Whether it reached the task's goal, for tasks with one (see
     /// `Environment.episodeSucceeded`).
     public var succeeded: Bool?
 
-    public init(episode: Int, totalReward: Double, length: Int, succeeded: Bool?) {
+    public init(episode: Int, totalReward: Double, length: Int, terminated: Bool, truncated: Bool, succeeded: Bool?) {
         self.episode = episode
         self.totalReward = totalReward
         self.length = length
+        self.terminated = terminated
+        self.truncated = truncated
         self.succeeded = succeeded
     }
 }

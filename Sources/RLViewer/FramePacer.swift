@@ -1,37 +1,39 @@
 /// The pace of frames: the environment's frames per second (Gymnasium's `render_fps`) times a
 /// speed the person doubles with `+` and halves with `−`, from 1/16x to 64x.
 public struct FramePacer: Equatable, Sendable {
-    /// The environment's own pace.
-    public let framesPerSecond: Int
-    /// The speed as a power of two: 0 is the environment's pace, 1 twice as fast, −1 half.
+    /// The pace at speed 1x; `.infinity` for no waiting between frames at all.
+    public let framesPerSecond: Double
+    /// The speed as a power of two: 0 is the base pace, 1 twice as fast, −1 half.
     public private(set) var speedExponent = 0
     /// The speeds the person can choose, as powers of two.
     public static let speedExponents = -4...6
 
     /// Paces `framesPerSecond` frames a second at first.
     ///
-    /// - Throws: ``ViewerError/unsupportedEnvironment(_:)`` for fewer than 1 frame a second.
-    public init(framesPerSecond: Int) throws {
-        guard framesPerSecond >= 1 else {
-            throw ViewerError.unsupportedEnvironment("the environment asks for \(framesPerSecond) frames per second; a viewer needs at least 1")
+    /// - Throws: ``ViewerError/unsupportedEnvironment(_:)`` for a pace that is not above 0
+    ///   (infinity, as fast as possible, is allowed).
+    public init(framesPerSecond: Double) throws {
+        guard framesPerSecond > 0 else {
+            throw ViewerError.unsupportedEnvironment(
+                "a pace of \(framesPerSecond) frames per second cannot be shown; it must be above 0")
         }
         self.framesPerSecond = framesPerSecond
     }
 
-    /// The factor on the environment's pace.
+    /// The factor on the base pace.
     public var speed: Double {
         speedExponent >= 0 ? Double(1 << speedExponent) : 1 / Double(1 << -speedExponent)
     }
 
-    /// The time between two frames at the current speed.
+    /// The time between two frames at the current speed (zero when there is no waiting).
     public var frameInterval: Duration {
-        .seconds(1 / (Double(framesPerSecond) * speed))
+        .seconds(1 / (framesPerSecond * speed))
     }
 
     /// How long the last frame of an episode stays before the next episode starts: half a
-    /// second at the environment's pace (shorter when faster), and at least one frame.
+    /// second at 1x (shorter when faster), but no more than 25 frames and no less than one.
     public var endOfEpisodePause: Duration {
-        max(frameInterval, .seconds(0.5 / speed))
+        max(frameInterval, min(.seconds(0.5 / speed), frameInterval * 25))
     }
 
     /// The speed for a title: `1x`, `4x`, `1/2x`.

@@ -69,7 +69,7 @@ public struct PlaySession {
         }
         let controls = try Self.controls(for: environment)
         let style = style ?? Self.defaultStyle(for: environment)
-        var pacer = try FramePacer(framesPerSecond: environment.framesPerSecond)
+        var pacer = try FramePacer(framesPerSecond: Double(environment.framesPerSecond))
         var driver = EpisodeDriver(environment: environment, seed: seed, maxStepsPerEpisode: maxStepsPerEpisode)
         defer { environment = driver.environment }
         var outcomes: [EpisodeOutcome] = []

@@ -40,19 +40,22 @@ public struct WatchSession {
     ///   - environment: the environment, left in its state after the last step.
     ///   - episodes: how many episodes to play (≥ 1; `Int.max` to play until the person quits).
     ///   - seed: the seed of the first reset (`nil` continues the environment's stream).
+    ///   - framesPerSecond: the pace at 1x; `nil` for the environment's own, `.infinity` for
+    ///     no waiting between frames.
     ///   - chooseAction: the policy: the action for an observation.
-    /// - Throws: ``ViewerError`` when a frame cannot be shown, the environment's pace is
-    ///   below 1 frame a second, or `episodes` or ``maxStepsPerEpisode`` is below 1; whatever
-    ///   `chooseAction` and the environment throw.
+    /// - Throws: ``ViewerError`` when a frame cannot be shown, the pace is not above 0, or
+    ///   `episodes` or ``maxStepsPerEpisode`` is below 1; whatever `chooseAction` and the
+    ///   environment throw.
     public func run<Watched: Environment>(
-        _ environment: inout Watched, episodes: Int, seed: UInt64?,
+        _ environment: inout Watched, episodes: Int, seed: UInt64?, framesPerSecond: Double? = nil,
         chooseAction: (Watched.Observation) throws -> Watched.Action
     ) throws -> [EpisodeOutcome] {
         guard episodes >= 1, maxStepsPerEpisode >= 1 else {
             throw ViewerError.unsupportedEnvironment(
                 "watching needs at least 1 episode of at least 1 step (asked for \(episodes) episodes of at most \(maxStepsPerEpisode) steps)")
         }
-        var controls = WatchControls(pacer: try FramePacer(framesPerSecond: environment.framesPerSecond))
+        let pace = framesPerSecond ?? Double(environment.framesPerSecond)
+        var controls = WatchControls(pacer: try FramePacer(framesPerSecond: pace))
         var driver = EpisodeDriver(environment: environment, seed: seed, maxStepsPerEpisode: maxStepsPerEpisode)
         defer { environment = driver.environment }
         var outcomes: [EpisodeOutcome] = []

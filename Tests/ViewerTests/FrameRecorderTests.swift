@@ -20,7 +20,7 @@ extension SDLSuite {
             var plan = [2, 2, 1, 1, 1, 2]
             let outcomes = try WatchSession(destination: recorder, title: "FrozenLake-v1")
                 .run(&lake, episodes: 1, seed: 0) { _ in plan.removeFirst() }
-            #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: 1, length: 6, succeeded: true)])
+            #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: 1, length: 6, terminated: true, truncated: false, succeeded: true)])
             let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
             #expect(files == (1...7).map { String(format: "frame-%06d.bmp", $0) })
             #expect(recorder.frameCount == 7)

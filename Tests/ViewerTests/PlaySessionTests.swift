@@ -37,7 +37,7 @@ struct PlaySessionTests {
             [.keyDown(.space)],   // after the last episode, any key ends the game
         ])
         let outcomes = try PlaySession(destination: destination, title: "FrozenLake-v1").run(&lake, episodes: 1, seed: 0)
-        #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: 1, length: 6, succeeded: true)])
+        #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: 1, length: 6, terminated: true, truncated: false, succeeded: true)])
         #expect(destination.captions.count == 7)
         #expect(destination.captions.last == "FrozenLake-v1 · episode 1 · step 6 · return 1 · over")
     }
@@ -69,7 +69,7 @@ struct PlaySessionTests {
             length += 1
             if try reference.step(1).isDone { break }
         }
-        #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: Double(length), length: length, succeeded: nil)])
+        #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: Double(length), length: length, terminated: true, truncated: false, succeeded: nil)])
         #expect(destination.captions.first == "CartPole-v1 · episode 1 · step 0 · return 0 · press ← Push left, → Push right to start")
         #expect(cartPole.state == reference.state)
     }

@@ -101,15 +101,15 @@ struct WatchSessionTests {
         var session = WatchSession(destination: ScriptedDestination(isRealTime: false), title: "C")
         session.maxStepsPerEpisode = 6
         let outcomes = try session.run(&environment, episodes: 2, seed: nil) { _ in 1 }
-        #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: -3, length: 6, succeeded: false),
-                             EpisodeOutcome(episode: 2, totalReward: -3, length: 6, succeeded: false)])
+        #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: -3, length: 6, terminated: false, truncated: true, succeeded: false),
+                             EpisodeOutcome(episode: 2, totalReward: -3, length: 6, terminated: false, truncated: true, succeeded: false)])
     }
 
     @Test func goalsAreReportedAsSuccesses() throws {
         var environment = Corridor()
         let outcomes = try WatchSession(destination: ScriptedDestination(isRealTime: false), title: "C")
             .run(&environment, episodes: 1, seed: nil) { _ in 1 }
-        #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: 0.5 * -3 + 1, length: 4, succeeded: true)])
+        #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: 0.5 * -3 + 1, length: 4, terminated: true, truncated: false, succeeded: true)])
     }
 
     @Test func badRequestsAndFailingPoliciesAreErrors() throws {
@@ -117,7 +117,7 @@ struct WatchSessionTests {
         let session = WatchSession(destination: ScriptedDestination(isRealTime: false), title: "C")
         #expect(throws: ViewerError.self) { try session.run(&environment, episodes: 0, seed: nil) { _ in 1 } }
         var stopped = Corridor(framesPerSecond: 0)
-        #expect(throws: ViewerError.unsupportedEnvironment("the environment asks for 0 frames per second; a viewer needs at least 1")) {
+        #expect(throws: ViewerError.unsupportedEnvironment("a pace of 0.0 frames per second cannot be shown; it must be above 0")) {
             try session.run(&stopped, episodes: 1, seed: nil) { _ in 1 }
         }
         // An action outside the space: the environment's own error comes through.
@@ -145,6 +145,13 @@ struct FramePacerTests {
     @Test func episodeEndsStayHalfASecondButAtLeastAFrame() throws {
         #expect(try FramePacer(framesPerSecond: 50).endOfEpisodePause == .milliseconds(500))
         #expect(try FramePacer(framesPerSecond: 1).endOfEpisodePause == .seconds(1))
+        #expect(try FramePacer(framesPerSecond: 4).endOfEpisodePause == .milliseconds(500))
         #expect(throws: ViewerError.self) { try FramePacer(framesPerSecond: -3) }
+        #expect(throws: ViewerError.self) { try FramePacer(framesPerSecond: .nan) }
+    }
+
+    @Test func infinitePaceMeansNoWaiting() throws {
+        let pacer = try FramePacer(framesPerSecond: .infinity)
+        #expect(pacer.frameInterval == .zero && pacer.endOfEpisodePause == .zero)
     }
 }
