@@ -13,6 +13,11 @@ struct PlayCommand: ParsableCommand {
             and right push the cart, one step per key. Number keys take the action with that \
             number. q, Escape or Ctrl-C quits. When standard input is not a terminal, keys are read \
             from it, so `printf ddsssd | rl play frozenlake --no-slippery` plays a game.
+
+            In a window (the default when there is a display; --render sdl) grid worlds still take \
+            one step per key, but CartPole runs in real time once an arrow is pressed, pushing the \
+            way of the arrow held down or the last one; space pauses, + and - change the speed, r \
+            restarts the episode, q, Escape or closing the window quits.
             """
     )
 
@@ -35,7 +40,15 @@ struct PlayCommand: ParsableCommand {
     func run() throws {
         var made = try environmentOptions.makeEnvironment(environmentName)
         let keys = try ActionKeys(made.environment)
-        let display = try displayOptions.render.makeDisplay()
+        let target = try WindowViewing.target(
+            render: displayOptions.render, recordFolder: nil, keysFromPipe: !TerminalDevice.inputIsTerminal,
+            firstFrame: made.environment.drawing(), title: made.title)
+        if case .viewer(let window) = target {
+            let outcomes = try WindowViewing.play(&made.environment, window: window, title: made.title, episodes: episodes, seed: displayOptions.seed)
+            print(EpisodeOutcome.summary(of: outcomes, player: "You", on: made.title))
+            return
+        }
+        let display = try RenderMode.ansi.makeDisplay()
         Interruption.install()
         let outcomes: [EpisodeOutcome]
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RL
+import RLViewer
 
 /// `rl watch CHECKPOINT` or `rl watch AGENT ENV`: shows an agent playing, greedily, at a chosen
 /// speed.
@@ -13,9 +14,16 @@ struct WatchCommand: ParsableCommand {
             agent and an environment, an untrained agent plays (random for `random`; the others act \
             on their initial weights or an all-zero table). q or Ctrl-C stops.
 
+            In a window (the default when there is a display; --render sdl): space pauses, right \
+            arrow steps while paused, + and - change the speed, r restarts the episode, q, Escape \
+            or closing the window quits; the title shows the episode, step and return. Without a \
+            display the episodes are shown as text. --record DIR writes every frame as a BMP \
+            image instead, without a display.
+
             Examples:
               rl watch runs/dqn-CartPole-v1-seed0-…/checkpoint.safetensors --fps 60
               rl watch random frozenlake --episodes 5
+              rl watch random cartpole --episodes 1 --record frames
             """
     )
 
@@ -35,6 +43,11 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup(title: "Display options")
     var displayOptions: DisplayOptionGroup
 
+    @Option(help: ArgumentHelp(
+        "Write every frame as a BMP image into this folder (made if missing) instead of showing it; needs no display.",
+        valueName: "dir"))
+    var record: String?
+
     @OptionGroup(title: "Environment options (with AGENT ENV)")
     var environmentOptions: EnvironmentOptionGroup
 
@@ -44,12 +57,27 @@ struct WatchCommand: ParsableCommand {
         }
         if episodes < 1 { throw ValidationError("--episodes must be at least 1, got \(episodes)") }
         if let fps, !(fps >= 0 && fps.isFinite) { throw ValidationError("--fps must be 0 or more, got \(fps)") }
+        if record != nil, displayOptions.render != nil {
+            throw ValidationError("--record writes the frames to files instead of showing them; leave out --render")
+        }
     }
 
     func run() throws {
         var (agent, made) = try agentAndEnvironment()
         let pace = fps ?? Double(made.environment.framesPerSecond)
-        let display = try displayOptions.render.makeDisplay()
+        let target = try WindowViewing.target(
+            render: displayOptions.render, recordFolder: record, keysFromPipe: false,
+            firstFrame: made.environment.drawing(), title: made.title)
+        if case .viewer(let destination) = target {
+            if destination.isRealTime { StandardError.writeLine("Keys: \(WindowViewing.watchKeys).") }
+            let outcomes = try WindowViewing.watch(
+                agent, on: &made.environment, destination: destination, title: made.title,
+                episodes: episodes, framesPerSecond: pace, seed: displayOptions.seed)
+            print(EpisodeOutcome.summary(of: outcomes, player: agentName(agent), on: made.title))
+            if let recorder = destination as? FrameRecorder { print(WindowViewing.recordingSummary(of: recorder)) }
+            return
+        }
+        let display = try RenderMode.ansi.makeDisplay()
         Interruption.install()
         let outcomes: [EpisodeOutcome]
         do {

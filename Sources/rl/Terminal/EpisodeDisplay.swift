@@ -3,9 +3,9 @@ import RL
 
 /// Where `rl play` and `rl watch` show episodes, and where the person's keys come from.
 ///
-/// The terminal (``TerminalDisplay``, `--render ansi`) is one; a window is another
-/// (`--render sdl`). The commands only talk to this protocol, so a new render mode is a new
-/// conforming type and a case of ``RenderMode``.
+/// The terminal (``TerminalDisplay``, `--render ansi`) is one. The window (`--render sdl`) is
+/// the viewer library's, with its own loops (pause, single steps, speed, real-time CartPole);
+/// see ``WindowViewing``.
 protocol EpisodeDisplay: AnyObject {
     /// Shows the environment's current state with status lines under it.
     func show(_ environment: any Environment, status: [String])
@@ -30,15 +30,15 @@ enum RenderMode: String, CaseIterable, ExpressibleByArgument {
     /// An SDL window.
     case sdl
 
-    /// Opens the display.
+    /// Opens the terminal display.
     ///
-    /// - Throws: ``CommandFailure`` when the mode is not available in this build.
+    /// - Throws: ``CommandFailure`` for `sdl`, whose window ``WindowViewing`` opens instead.
     func makeDisplay() throws -> any EpisodeDisplay {
         switch self {
         case .ansi:
             return TerminalDisplay()
         case .sdl:
-            throw CommandFailure("--render sdl is not available yet: the SDL viewer is not part of rl so far; use --render ansi")
+            throw CommandFailure("--render sdl shows a window through the viewer, not a terminal display")
         }
     }
 }

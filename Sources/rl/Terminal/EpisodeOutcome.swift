@@ -20,6 +20,16 @@ struct EpisodeOutcome {
         self.number = number
     }
 
+    /// An episode counted elsewhere (the SDL viewer's loops), from its totals.
+    init(number: Int, steps: Int, totalReturn: Double, terminated: Bool, truncated: Bool, succeeded: Bool?) {
+        self.number = number
+        self.steps = steps
+        self.totalReturn = totalReturn
+        self.terminated = terminated
+        self.truncated = truncated
+        self.succeeded = succeeded
+    }
+
     /// Whether the episode has ended.
     var isOver: Bool { terminated || truncated }
 

@@ -1,0 +1,120 @@
+import Foundation
+import RL
+import RLViewer
+
+/// `rl watch` and `rl play` in an SDL window, or recorded to BMP files, through the viewer
+/// library (RLViewer); the text display stays with ``TerminalDisplay``.
+///
+/// Where the episodes go (``target(render:recordFolder:keysFromPipe:firstFrame:title:)``):
+///
+/// - `--record DIR`: every frame to `DIR/frame-000001.bmp`, … drawn offscreen, no display needed.
+/// - `--render sdl`: a window, or one clear error line when there is no display.
+/// - `--render ansi`: the terminal.
+/// - neither: a window when there is a display; otherwise the terminal, after a one-line notice
+///   on standard error. `rl play` with keys coming from a pipe stays in the terminal silently,
+///   as the keys would not reach a window.
+enum WindowViewing {
+    /// Where the episodes of one command go.
+    enum Target {
+        /// The command's own text display.
+        case terminal
+        /// An open window, or a recorder.
+        case viewer(any FrameDestination)
+    }
+
+    /// The keys of a watched window, for a line on standard error.
+    static let watchKeys = "space pauses, → steps while paused, + and − change the speed, r restarts the episode, q quits"
+
+    /// Chooses where episodes go and opens the window or the recording folder.
+    ///
+    /// - Parameters:
+    ///   - render: `--render` as given, `nil` when left out.
+    ///   - recordFolder: `--record`, when given.
+    ///   - keysFromPipe: whether keys come from redirected standard input (`rl play`).
+    ///   - firstFrame: the environment's picture, for the window's size.
+    ///   - title: the window's first title.
+    /// - Throws: ``CommandFailure`` for `--render sdl` without a display; the viewer's errors
+    ///   for a window SDL cannot open or a folder that cannot be made.
+    static func target(render: RenderMode?, recordFolder: String?, keysFromPipe: Bool,
+                       firstFrame: Drawing, title: String) throws -> Target {
+        if let recordFolder {
+            return .viewer(try FrameRecorder(directory: URL(fileURLWithPath: recordFolder)))
+        }
+        switch render {
+        case .ansi?:
+            return .terminal
+        case .sdl?:
+            if let reason = VideoSubsystem.missingDisplayReason() {
+                throw CommandFailure("--render sdl needs a display, but \(reason); use --render ansi, or --record DIR to write the frames as images")
+            }
+            return .viewer(try ViewerWindow(title: title, width: firstFrame.width, height: firstFrame.height))
+        case nil:
+            if keysFromPipe { return .terminal }
+            do {
+                if let reason = VideoSubsystem.missingDisplayReason() { throw ViewerError.noDisplay(reason) }
+                return .viewer(try ViewerWindow(title: title, width: firstFrame.width, height: firstFrame.height))
+            } catch ViewerError.noDisplay(let reason) {
+                StandardError.writeLine("rl: no display for a window (\(reason)); showing the episodes as text")
+                return .terminal
+            }
+        }
+    }
+
+    /// Plays `episodes` greedy episodes of `agent` on `destination` (the window's keys work),
+    /// at `framesPerSecond` (`0`: as fast as possible).
+    ///
+    /// - Throws: what the agent, the environment and the viewer throw.
+    static func watch(
+        _ agent: any Agent, on environment: inout any Environment, destination: any FrameDestination,
+        title: String, episodes: Int, framesPerSecond: Double, seed: UInt64
+    ) throws -> [EpisodeOutcome] {
+        func watch<A: Agent, E: Environment>(_ agent: A, _ environment: inout E) throws -> [RLViewer.EpisodeOutcome] {
+            // Breaks ties between equally good actions, as evaluation does.
+            var generator = SeededGenerator(seed: seed)
+            // The policy reads the spaces, not the environment, which the session holds.
+            let observationSpace = environment.observationSpace
+            let actionSpace = environment.actionSpace
+            let session = WatchSession(destination: destination, title: "\(title) · \(A.name)")
+            return try session.run(&environment, episodes: episodes, seed: seed,
+                                   framesPerSecond: framesPerSecond > 0 ? framesPerSecond : .infinity) { observation in
+                let index = try agent.greedyAction(for: observation, in: observationSpace, using: &generator)
+                guard let action = actionSpace.element(atIndex: index) else {
+                    throw CommandFailure("the agent chose action \(index), which is not in \(actionSpace)")
+                }
+                return action
+            }
+        }
+        return try watch(agent, &environment).map(EpisodeOutcome.init(viewed:))
+    }
+
+    /// Lets the person play in `window` until they quit or finish `episodes` (all when `nil`).
+    ///
+    /// - Throws: the viewer's errors (actions no key reaches) and the environment's.
+    static func play(
+        _ environment: inout any Environment, window: any FrameDestination, title: String, episodes: Int?, seed: UInt64
+    ) throws -> [EpisodeOutcome] {
+        func play<E: Environment>(_ environment: inout E) throws -> [RLViewer.EpisodeOutcome] {
+            let controls = try PlaySession.controls(for: environment)
+            StandardError.writeLine("Keys: \(controls.hint); r restarts the episode, q quits.")
+            return try PlaySession(destination: window, title: title).run(&environment, episodes: episodes ?? .max, seed: seed)
+        }
+        return try play(&environment).map(EpisodeOutcome.init(viewed:))
+    }
+
+    /// One line about a finished recording: `Wrote 42 frames to runs/frames (frame-000001.bmp …
+    /// frame-000042.bmp).`
+    static func recordingSummary(of recorder: FrameRecorder) -> String {
+        guard recorder.frameCount > 0 else { return "Wrote no frame to \(recorder.directory.path)." }
+        let first = recorder.fileURL(forFrame: 1).lastPathComponent
+        let last = recorder.fileURL(forFrame: recorder.frameCount).lastPathComponent
+        return "Wrote \(recorder.frameCount) frame\(recorder.frameCount == 1 ? "" : "s") to \(recorder.directory.path) (\(first) … \(last))."
+    }
+}
+
+extension EpisodeOutcome {
+    /// An episode as the viewer's loops report it.
+    init(viewed: RLViewer.EpisodeOutcome) {
+        self.init(number: viewed.episode, steps: viewed.length, totalReturn: viewed.totalReward,
+                  terminated: viewed.terminated, truncated: viewed.truncated, succeeded: viewed.succeeded)
+    }
+}
