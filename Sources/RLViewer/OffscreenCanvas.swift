@@ -19,8 +19,9 @@ public final class OffscreenCanvas {
     /// drawing of another size comes.
     private var surface: UnsafeMutablePointer<SDL_Surface>?
     private var renderer: OpaquePointer?
-    /// The size of the current surface (0 × 0 before the first drawing).
+    /// The width of the last drawing rendered, in pixels (0 before the first).
     public private(set) var width = 0
+    /// The height of the last drawing rendered, in pixels (0 before the first).
     public private(set) var height = 0
 
     /// Makes an empty canvas; it takes the size of each drawing rendered on it.
