@@ -55,6 +55,14 @@ public enum AgentKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// Loads the agent stored in a checkpoint file, whatever its type.
+    ///
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` for a missing, corrupt or foreign file,
+    ///   an unknown agent, or tensors that do not fit.
+    public static func load(from url: URL) throws -> any Agent {
+        try load(Checkpoint.load(from: url))
+    }
+
     /// Makes the agent stored in a checkpoint, whatever its type.
     ///
     /// - Throws: ``AgentError/invalidCheckpoint(_:)`` for an unknown agent name or a

@@ -137,7 +137,7 @@ public struct CartPole: Environment, ActionNaming {
         let high: [Float] = [Float(Self.positionThreshold * 2), .greatestFiniteMagnitude,
                              Float(Self.angleThreshold * 2), .greatestFiniteMagnitude]
         self.observationSpace = Box(low: high.map { -$0 }, high: high)
-        self.generator = SeededGenerator(seed: .random(in: .min ... .max))
+        self.generator = .seededFromSystem()
     }
 
     // MARK: - Environment

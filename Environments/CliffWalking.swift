@@ -87,7 +87,7 @@ public struct CliffWalking: Environment, TabularModel, ActionNaming {
                                 tileNames: [("S", "start"), ("G", "goal"), ("C", "cliff"), (".", "ground")])
         self.grid = grid
         self.isSlippery = isSlippery
-        self.generator = SeededGenerator(seed: .random(in: .min ... .max))
+        self.generator = .seededFromSystem()
         // The fixed layout always gives a valid table, hence `try!`.
         self.transitionTable = try! GridDynamics.table(
             map: grid,

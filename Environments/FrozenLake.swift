@@ -174,7 +174,7 @@ public struct FrozenLake: Environment, TabularModel, ActionNaming {
         self.successRate = successRate
         self.rewardSchedule = rewardSchedule
         self.observationSpace = Discrete(grid.cellCount)
-        self.generator = SeededGenerator(seed: .random(in: .min ... .max))
+        self.generator = .seededFromSystem()
         self.transitionTable = try GridDynamics.table(
             map: grid,
             directions: [.left, .down, .right, .up],

@@ -96,7 +96,7 @@ public struct GridWorld: Environment, TabularModel, ActionNaming {
         self.map = map
         self.startCells = grid.cells(of: "S")
         self.observationSpace = Discrete(grid.cellCount)
-        self.generator = SeededGenerator(seed: .random(in: .min ... .max))
+        self.generator = .seededFromSystem()
         // A parsed map has a slip in [0, 1] and in-range cells, so the table is always valid.
         self.transitionTable = try! GridDynamics.table(
             map: grid,

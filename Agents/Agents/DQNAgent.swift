@@ -75,6 +75,7 @@ public final class DQNAgent: NetworkAgent {
         /// budget (default `nil`; ``recommended(for:)`` sets it per task).
         public var solved: SolvedCriterion?
 
+        /// Creates the hyperparameters; see each property for its meaning and default.
         public init(
             seed: UInt64 = 0, budget: TrainingBudget = .steps(100_000),
             network: NetworkShape = NetworkShape(hiddenLayers: [64, 64]), learningRate: Double = 2.3e-3,

@@ -21,6 +21,7 @@ import TensorCore
 /// Defaults follow the notes' lab: a single linear layer, SGD with step 0.1, γ = 0.99,
 /// ε = 1 / (episode / 50 + 10), 2,000 episodes.
 public final class QNetworkAgent: NetworkAgent {
+    /// The hyperparameters; the defaults are the notes' lab.
     public struct Configuration: AgentConfiguration {
         /// The seed of the weights, resets and exploration (default 0).
         public var seed: UInt64
@@ -35,6 +36,7 @@ public final class QNetworkAgent: NetworkAgent {
         /// ε(episode) (default 1 / (episode / 50 + 10)).
         public var exploration: Schedule
 
+        /// Creates the hyperparameters; see each property for its meaning and default.
         public init(
             seed: UInt64 = 0, budget: TrainingBudget = .episodes(2_000),
             network: NetworkShape = NetworkShape(hiddenLayers: []), learningRate: Double = 0.1,

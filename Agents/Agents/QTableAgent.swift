@@ -59,6 +59,7 @@ public final class QTableAgent: Agent {
         /// 10,000 episodes).
         public var exploration: Exploration
 
+        /// Creates the hyperparameters; see each property for its meaning and default.
         public init(
             seed: UInt64 = 0, budget: TrainingBudget = .episodes(20_000),
             learningRate: Schedule = .linear(start: 0.1, end: 0.01, duration: 20_000),

@@ -8,12 +8,14 @@ import TensorCore
 /// learns should beat it. It fits any environment with a finite action space. Its "greedy"
 /// action is random too, so an evaluation measures the random policy.
 public final class RandomAgent: Agent {
+    /// The baseline's settings: only a seed and a budget.
     public struct Configuration: AgentConfiguration {
         /// The seed of the environment resets and the action draws.
         public var seed: UInt64
         /// How long to play (default 1,000 episodes).
         public var budget: TrainingBudget
 
+        /// Creates the settings; see each property for its meaning and default.
         public init(seed: UInt64 = 0, budget: TrainingBudget = .episodes(1_000)) {
             self.seed = seed
             self.budget = budget

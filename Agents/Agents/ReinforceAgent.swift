@@ -44,6 +44,7 @@ public final class ReinforceAgent: NetworkAgent {
         /// budget (default `nil`; `recommended(for:)` sets it per task).
         public var solved: SolvedCriterion?
 
+        /// Creates the hyperparameters; see each property for its meaning and default.
         public init(
             seed: UInt64 = 0, budget: TrainingBudget = .episodes(1_000),
             network: NetworkShape = NetworkShape(hiddenLayers: [128]), learningRate: Double = 0.005,

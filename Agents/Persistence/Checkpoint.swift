@@ -35,6 +35,7 @@ public struct Checkpoint: Equatable {
     /// What the agent learned.
     public var tensors: [String: Tensor]
 
+    /// Creates a checkpoint from its parts (agents make theirs with ``Agent/save(to:environment:training:)``).
     public init(
         agent: String, configuration: String, layout: SpaceLayout, environment: EnvironmentReference?,
         training: TrainingSummary?, tensors: [String: Tensor]
@@ -123,6 +124,7 @@ public struct EnvironmentReference: Codable, Equatable, Sendable {
     /// The registry options (`["slippery": "false"]`).
     public var options: [String: String]
 
+    /// Refers to a registered environment by id (or alias) and options.
     public init(id: String, options: [String: String] = [:]) {
         self.id = id
         self.options = options
@@ -131,18 +133,23 @@ public struct EnvironmentReference: Codable, Equatable, Sendable {
 
 /// The totals of the training run that produced a checkpoint.
 public struct TrainingSummary: Codable, Equatable, Sendable {
+    /// Episodes finished.
     public var episodes: Int
+    /// Environment steps taken.
     public var steps: Int
+    /// Wall-clock seconds.
     public var seconds: Double
 
+    /// Creates a summary from its totals.
     public init(episodes: Int, steps: Int, seconds: Double) {
         self.episodes = episodes
         self.steps = steps
         self.seconds = seconds
     }
 
+    /// Summarises a training report.
     public init(_ report: TrainingReport) {
-        self.init(episodes: report.episodes.count, steps: report.steps, seconds: report.seconds)
+        self.init(episodes: report.episodeCount, steps: report.steps, seconds: report.seconds)
     }
 }
 

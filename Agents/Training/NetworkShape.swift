@@ -11,6 +11,7 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
     /// How the weights are drawn (see `Linear.Initialization`).
     public var initialization: Linear.Initialization
 
+    /// Describes the hidden layers; activation defaults to ReLU, initialisation to PyTorch's.
     public init(hiddenLayers: [Int], activation: Activation = .relu, initialization: Linear.Initialization = .uniform) {
         self.hiddenLayers = hiddenLayers
         self.activation = activation

@@ -15,6 +15,7 @@ public struct SolvedCriterion: Codable, Equatable, Sendable {
     /// Greedy episodes per check (≥ 1, default 20).
     public var evaluationEpisodes: Int
 
+    /// Stops training once a greedy evaluation of `evaluationEpisodes` episodes averages at least `threshold`.
     public init(threshold: Double, evaluationEpisodes: Int = 20) {
         self.threshold = threshold
         self.evaluationEpisodes = evaluationEpisodes
@@ -43,5 +44,11 @@ public struct SolvedCriterion: Codable, Equatable, Sendable {
     /// `nil` (train for the whole budget) for the others.
     public static func recommended(for environment: String) -> SolvedCriterion? {
         ["cartpole-v1", "cartpole"].contains(environment.lowercased()) ? .cartPole : nil
+    }
+
+    /// The criterion for a registration: the built-in choice for its id, else its reward
+    /// threshold (Gymnasium's `reward_threshold`) when it has one, else `nil`.
+    public static func recommended(for registration: EnvironmentRegistration) -> SolvedCriterion? {
+        recommended(for: registration.id) ?? registration.rewardThreshold.map { SolvedCriterion(threshold: $0) }
     }
 }

@@ -13,6 +13,8 @@ public struct TrainingReport: Codable, Equatable, Sendable {
     /// Whether the run ended because the configuration's solved rule was met.
     public var solved: Bool
 
+    /// Creates a report from its records and totals (training loops make theirs with
+    /// ``TrainingSession/report()``).
     public init(episodes: [TrainingProgress], steps: Int, seconds: Double, stoppedEarly: Bool, solved: Bool = false) {
         self.episodes = episodes
         self.steps = steps
@@ -20,6 +22,9 @@ public struct TrainingReport: Codable, Equatable, Sendable {
         self.stoppedEarly = stoppedEarly
         self.solved = solved
     }
+
+    /// The number of episodes finished.
+    public var episodeCount: Int { episodes.count }
 
     /// The mean return of the last 100 episodes (fewer if the run had fewer), or 0.
     public var finalMeanReturn: Double {

@@ -30,6 +30,14 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
         s3 = mixer.next()
     }
 
+    /// A generator seeded from the system's entropy: what an environment uses until its first
+    /// `reset(seed:)`, as Gymnasium seeds from the operating system. Runs made this way do not
+    /// repeat; pass a seed where they should.
+    public static func seededFromSystem() -> SeededGenerator {
+        var system = SystemRandomNumberGenerator()
+        return SeededGenerator(seed: system.next())
+    }
+
     /// Creates the generator of one named stream of a seed: streams 0, 1, 2, ... of the same
     /// seed are unrelated to each other and to `SeededGenerator(seed:)`.
     ///

@@ -86,6 +86,7 @@ public protocol Environment<ObservationSpace, ActionSpace> {
 
 extension Environment {
     /// Starts a new episode, continuing the current random stream.
+    @discardableResult
     public mutating func reset() -> Observation {
         reset(seed: nil)
     }

@@ -32,7 +32,8 @@ public struct EnvironmentRegistration: Sendable {
     public let rewardThreshold: Double?
     /// The options the environment accepts, besides ``maxEpisodeStepsOption``.
     public let options: [OptionDescription]
-    /// Makes the environment from its options, without the time limit.
+    /// Makes the environment from its options, without the time limit and without checking
+    /// option names: call ``make(options:)`` instead, which does both.
     public let factory: @Sendable (EnvironmentOptions) throws -> any Environment
 
     /// Describes an environment for a registry.

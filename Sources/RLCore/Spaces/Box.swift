@@ -33,6 +33,17 @@ public struct Box<Vector: FloatVector>: Space, Equatable {
         self.shape = shape
     }
 
+    /// Creates a box with the same bounds for every scalar of a fixed-size vector
+    /// (`Box<SIMD2<Float>>(low: -1, high: 1)`).
+    ///
+    /// - Precondition: `Vector` has a fixed number of scalars (not `[Float]`; give a shape).
+    public init(low: Float, high: Float) {
+        guard let count = Vector.fixedScalarCount else {
+            preconditionFailure("Box<\(Vector.self)>(low:high:) needs a shape; use init(low:high:shape:)")
+        }
+        self.init(low: low, high: high, shape: [count])
+    }
+
     /// Creates a box with the same bounds for every scalar.
     public init(low: Float, high: Float, shape: [Int]) {
         let count = shape.reduce(1, *)
