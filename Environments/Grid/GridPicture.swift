@@ -15,7 +15,13 @@ enum GridPicture {
     }
 
     static let gridLineColor = Color(red: 90, green: 90, blue: 90)
-    static let labelColor = Color(red: 20, green: 20, blue: 20)
+
+    /// Dark text on light tiles, white text on dark ones (holes, pits, cliffs), judged by the
+    /// tile's luma (ITU-R BT.601 weights).
+    static func labelColor(on tile: Color) -> Color {
+        let luma = 0.299 * Double(tile.red) + 0.587 * Double(tile.green) + 0.114 * Double(tile.blue)
+        return luma < 128 ? .white : Color(red: 20, green: 20, blue: 20)
+    }
 
     /// The picture of `map` with the agent on `agentCell`: a canvas of `columns × 64` by
     /// `rows × 64` pixels with, in order, each tile's filled square, its outline, its label,
@@ -32,7 +38,7 @@ enum GridPicture {
             shapes.append(.rectangle(square, color: tileStyle.color))
             shapes.append(.rectangle(square, color: gridLineColor, filled: false))
             if let label = tileStyle.label {
-                shapes.append(.text(label, at: Point(x: square.x + 4, y: square.y + 4), color: labelColor))
+                shapes.append(.text(label, at: Point(x: square.x + 4, y: square.y + 4), color: labelColor(on: tileStyle.color)))
             }
         }
         let (row, column) = map.position(of: agentCell)

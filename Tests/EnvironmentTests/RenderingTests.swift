@@ -49,6 +49,13 @@ struct RenderingTests {
         }
         #expect(labels.filter { $0 == "H" }.count == holes.count)
         #expect(labels.contains("S") && labels.contains("G"))
+        // Labels stay readable: white on the dark holes, dark on the light goal.
+        let labelColors = Dictionary(drawing.shapes.compactMap { shape -> (String, Color)? in
+            if case .text(let label, _, let color) = shape { return (label, color) }
+            return nil
+        }, uniquingKeysWith: { first, _ in first })
+        #expect(labelColors["H"] == .white)
+        #expect(labelColors["G"] != .white)
     }
 
     @Test("CliffWalking's text is Gymnasium's")

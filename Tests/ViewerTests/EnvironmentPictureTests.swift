@@ -99,7 +99,7 @@ extension SDLSuite {
             #expect(centre(0, 1) == Self.ice && centre(2, 2) == Self.ice)
             // The start tile's colour around the agent, and the tiles' labels in the corner.
             #expect(image[x: 58, y: 58] == Self.start)
-            #expect(image[x: 64 + 4, y: 64 + 4] == Self.label)            // the H's top-left pixel
+            #expect(image[x: 64 + 4, y: 64 + 4] == .white)                // the H's top-left pixel, light on dark
             #expect(image[x: 3 * 64 + 4, y: 3 * 64 + 4] == Self.goal)     // the G's top row starts
             #expect(image[x: 3 * 64 + 6, y: 3 * 64 + 4] == Self.label)    // one font pixel in
             // The grid lines: the outline of each tile.
