@@ -47,6 +47,11 @@ struct PlotCommand: ParsableCommand {
         let plot = LearningCurveSVG(
             x: x == .episode ? table.episodes : table.steps, returns: table.returns, window: window,
             title: title ?? run.title, xLabel: x == .episode ? "episode" : "environment steps", threshold: run.threshold)
+        let folder = URL(fileURLWithPath: outputPath).deletingLastPathComponent()
+        var folderIsDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &folderIsDirectory), folderIsDirectory.boolValue else {
+            throw CommandFailure("cannot write \(outputPath): the folder \(folder.path) does not exist")
+        }
         do {
             try Data(plot.document.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
         } catch {

@@ -124,10 +124,9 @@ struct LearningCurveSVG {
         zip(xs, ys).map { "\(format(px($0))),\(format(py($1)))" }.joined(separator: " ")
     }
 
-    /// The column (0..<columns) an x value falls in.
-    private func column(of value: Double, columns: Int) -> Int {
-        let span = x.max()! - x.min()!
-        return span > 0 ? min(columns - 1, Int((value - x.min()!) / span * Double(columns))) : 0
+    /// The column (0..<columns) an x value falls in, for x values spanning `lowest...highest`.
+    private func column(of value: Double, columns: Int, lowest: Double, highest: Double) -> Int {
+        highest > lowest ? min(columns - 1, Int((value - lowest) / (highest - lowest) * Double(columns))) : 0
     }
 
     /// A vertical stroke per pixel column from the lowest to the highest return in it.
@@ -135,8 +134,9 @@ struct LearningCurveSVG {
         var low = [Double](repeating: .infinity, count: columns)
         var high = [Double](repeating: -.infinity, count: columns)
         var position = [Double](repeating: 0, count: columns)
+        let (lowest, highest) = (x.min()!, x.max()!)
         for (value, episodeReturn) in zip(x, returns) {
-            let index = column(of: value, columns: columns)
+            let index = column(of: value, columns: columns, lowest: lowest, highest: highest)
             low[index] = min(low[index], episodeReturn)
             high[index] = max(high[index], episodeReturn)
             position[index] = value
@@ -151,7 +151,10 @@ struct LearningCurveSVG {
     /// The trailing mean at the last episode of each pixel column.
     private func lastPerColumn(columns: Int) -> ([Double], [Double]) {
         var lastIndex = [Int?](repeating: nil, count: columns)
-        for (index, value) in x.enumerated() { lastIndex[column(of: value, columns: columns)] = index }
+        let (lowest, highest) = (x.min()!, x.max()!)
+        for (index, value) in x.enumerated() {
+            lastIndex[column(of: value, columns: columns, lowest: lowest, highest: highest)] = index
+        }
         let indices = lastIndex.compactMap { $0 }
         return (indices.map { x[$0] }, indices.map { means[$0] })
     }

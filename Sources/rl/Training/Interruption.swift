@@ -33,6 +33,12 @@ enum Interruption {
         for signalNumber in signals {
             setHandler(handleInterruption, for: signalNumber, restartingCalls: false)
         }
+        // A process inherits its parent's blocked signals (a test runner, for one, starts its
+        // children with almost all of them blocked); a blocked Ctrl-C would never arrive.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signalNumber in signals { sigaddset(&unblocked, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     /// Gives the signals back their default meaning (end the process), for work that cannot be

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// Bad input of every kind ends with exactly one line on standard error, `rl: error: …`, a
+/// non-zero exit code, nothing on standard output, and nothing written.
+@Suite("errors")
+struct ErrorReportingTests {
+    /// A failing command line, the exit code it must end with and the start of its message.
+    struct Case: CustomTestStringConvertible, Sendable {
+        var arguments: [String]
+        var status: Int32
+        var message: String
+
+        init(_ arguments: [String], _ status: Int32, _ message: String) {
+            self.arguments = arguments
+            self.status = status
+            self.message = message
+        }
+
+        var testDescription: String { "rl " + arguments.joined(separator: " ") }
+    }
+
+    static let commandLineCases: [Case] = [
+        Case(["train", "dqn", "cartpol"], 64,
+             "unknown environment 'cartpol'; known: FrozenLake-v1, frozenlake, FrozenLake8x8-v1, frozenlake8x8, CartPole-v1, cartpole, CliffWalking-v1, cliffwalking, GridWorld-v0, gridworld"),
+        Case(["train", "sarsa", "cartpole"], 64, "unknown agent 'sarsa'; known: random, qtable, qnetwork, dqn, reinforce, pg"),
+        Case(["train", "qtable", "cartpole"], 64, "qtable does not fit an environment with observations Box("),
+        Case(["train", "dqn", "cartpole", "--episodes", "-5"], 64, "--episodes must be at least 1, got -5"),
+        Case(["train", "dqn", "cartpole", "--steps", "0"], 64, "--steps must be at least 1, got 0"),
+        Case(["train", "dqn", "cartpole", "--episodes", "5", "--steps", "5"], 64, "give either --episodes or --steps, not both"),
+        Case(["train", "dqn", "cartpole", "--learning-rate", "0"], 64, "learning rate must be positive, got 0"),
+        Case(["train", "reinforce", "cartpole", "--learning-rate", "-0.01"], 64, "learning rate must be positive, got -0.01"),
+        Case(["train", "qtable", "frozenlake", "--learning-rate", "linear:0,0.1,100"], 64, "learning rate start must be in"),
+        Case(["train", "dqn", "cartpole", "--epsilon", "1.5"], 64, "epsilon value must be in [0.0, 1.0], got 1.5"),
+        Case(["train", "qtable", "frozenlake", "--epsilon", "linear:1,-0.1,100"], 64, "epsilon end must be in [0.0, 1.0], got -0.1"),
+        Case(["train", "dqn", "cartpole", "--epsilon", "linear:1,0.1"], 64, "The value 'linear:1,0.1' is invalid for '--epsilon <schedule>'"),
+        Case(["train", "qnetwork", "frozenlake", "--discount", "1.5"], 64, "discount must be in [0, 1], got 1.5"),
+        Case(["train", "dqn", "cartpole", "--batch-size", "0"], 64, "batch size must be at least 1, got 0"),
+        Case(["train", "dqn", "cartpole", "--hidden", "64,x"], 64, "The value '64,x' is invalid for '--hidden <widths>'"),
+        Case(["train", "qtable", "frozenlake", "--batch-size", "32"], 64, "--batch-size does not apply to qtable; its options: --preset"),
+        Case(["train", "dqn", "cartpole", "--learning-rate", "linear:1,0.1,5"], 64, "--learning-rate takes a single number for this agent"),
+        Case(["train", "qtable", "frozenlake", "--exploration", "none", "--epsilon", "0.1"], 64, "--epsilon applies only with --exploration epsilon"),
+        Case(["train", "dqn", "cartpole", "--map", "4x4"], 64, "CartPole-v1: unknown option 'map'; options: sutton-barto-reward, max-episode-steps"),
+        Case(["train", "qtable", "frozenlake", "--success-rate", "2"], 64, "FrozenLake-v1: option success-rate must be from 0.0 to 1.0, got '2.0'"),
+        Case(["train", "qtable", "frozenlake", "--map", "no-such-map.txt"], 64, "FrozenLake-v1: option map must be"),
+        Case(["train", "qtable", "frozenlake", "--max-episode-steps", "0"], 64, "FrozenLake-v1: option max-episode-steps must be"),
+        Case(["train", "dqn"], 64, "Missing expected argument '<env>'"),
+        Case(["eval", "no-such-checkpoint.safetensors"], 1, "no checkpoint at no-such-checkpoint.safetensors"),
+        Case(["eval", "x", "--episodes", "0"], 64, "--episodes must be at least 1, got 0"),
+        Case(["play", "cartpol"], 64, "unknown environment 'cartpol'; known:"),
+        Case(["play", "frozenlake", "--render", "sdl"], 1, "--render sdl needs a display, but neither DISPLAY nor WAYLAND_DISPLAY is set"),
+        Case(["watch", "a", "b", "c"], 64, "give a checkpoint, or an agent and an environment; got 3 arguments"),
+        Case(["watch", "dqn", "cartpol"], 64, "unknown environment 'cartpol'"),
+        Case(["watch", "sarsa", "cartpole"], 64, "unknown agent 'sarsa'"),
+        Case(["watch", "qtable", "cartpole"], 64, "qtable does not fit"),
+        Case(["watch", "random", "cartpole", "--fps", "-1"], 64, "--fps must be 0 or more, got -1"),
+        Case(["plot", "no-such.csv", "-o", "x.svg"], 1, "cannot read the metrics file no-such.csv: no such file"),
+        Case(["plot", "no-such.csv"], 64, "Missing expected argument '--output <file.svg>'"),
+        Case(["list", "cartpol"], 64, "unknown environment 'cartpol'"),
+        Case(["lst"], 64, "Unexpected argument 'lst'"),
+    ]
+
+    @Test("a bad command line", arguments: commandLineCases)
+    func commandLine(_ errorCase: Case) throws {
+        let folder = try TemporaryFolder()
+        let result = try RLProcess.run(errorCase.arguments, in: folder.url)
+        try expectOneLineError(result, errorCase.status, errorCase.message)
+        // Nothing half-written: no runs/ folder, no file.
+        #expect(try folder.contents().isEmpty)
+    }
+
+    @Test("--out is a file: refused before training")
+    func outIsAFile() throws {
+        let folder = try TemporaryFolder()
+        try "not a folder".write(toFile: folder.path("taken"), atomically: true, encoding: .utf8)
+        let result = try RLProcess.run(["train", "random", "frozenlake", "--episodes", "1", "--out", "taken/run"], in: folder.url)
+        try expectOneLineError(result, 1, "cannot write the run to taken/run: \(folder.url.resolvingSymlinksInPath().path)/taken is a file, not a folder")
+    }
+
+    @Test("a malformed map file names the file and the line; no run folder is made")
+    func badMapFile() throws {
+        let folder = try TemporaryFolder()
+        try "SFFF\nFHXH\nFFFH\nHFFG\n".write(toFile: folder.path("lake.txt"), atomically: true, encoding: .utf8)
+        let result = try RLProcess.run(["train", "qtable", "frozenlake", "--map", "lake.txt", "--out", "run"], in: folder.url)
+        try expectOneLineError(result, 1, "map file 'lake.txt' line 2: unknown tile 'X'")
+        #expect(try folder.contents() == ["lake.txt"])
+    }
+
+    @Test("a truncated checkpoint", arguments: ["eval", "watch"])
+    func truncatedCheckpoint(command: String) throws {
+        let folder = try TemporaryFolder()
+        let run = try TrainedRuns.qTable(in: folder)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: run + "/checkpoint.safetensors"))
+        try bytes.prefix(bytes.count / 2).write(to: folder.url.appendingPathComponent("half.safetensors"))
+        let result = try RLProcess.run([command, folder.path("half.safetensors")])
+        try expectOneLineError(result, 1, "\(folder.path("half.safetensors")) is not a valid safetensors file")
+    }
+
+    @Test("a safetensors file from elsewhere, and a file that is not safetensors at all")
+    func foreignCheckpoints() throws {
+        let folder = try TemporaryFolder()
+        // A valid safetensors file with one tensor and no metadata, as Python's library writes.
+        let header = #"{"weight":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#
+        var data = Data()
+        withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { data.append(contentsOf: $0) }
+        data.append(contentsOf: Array(header.utf8))
+        data.append(contentsOf: [0, 0, 128, 63])
+        try data.write(to: folder.url.appendingPathComponent("foreign.safetensors"))
+        let foreign = try RLProcess.run(["eval", folder.path("foreign.safetensors")])
+        try expectOneLineError(foreign, 1, "\(folder.path("foreign.safetensors")) is not a swift-rl checkpoint: it has no 'format' metadata")
+
+        try "episode,steps,return\n".write(toFile: folder.path("notes.safetensors"), atomically: true, encoding: .utf8)
+        let text = try RLProcess.run(["eval", folder.path("notes.safetensors")])
+        try expectOneLineError(text, 1, "\(folder.path("notes.safetensors")) is not a valid safetensors file")
+    }
+
+    /// Checks the shape every failure must have.
+    private func expectOneLineError(_ result: RLProcess.Result, _ status: Int32, _ message: String,
+                                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(result.status == status, "exit code", sourceLocation: sourceLocation)
+        #expect(result.errorLines.count == 1, "\(result.standardError)", sourceLocation: sourceLocation)
+        let line = try #require(result.errorLines.first, sourceLocation: sourceLocation)
+        #expect(line.hasPrefix("rl: error: " + message), "\(line)", sourceLocation: sourceLocation)
+        #expect(result.standardOutput.isEmpty, "\(result.standardOutput)", sourceLocation: sourceLocation)
+        #expect(!result.standardError.contains("Usage") && !result.standardError.contains("USAGE"), sourceLocation: sourceLocation)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@Suite("rl play")
+struct PlayCommandTests {
+    @Test("keys on standard input walk the deterministic lake to the goal")
+    func walkToGoal() throws {
+        // Right, right, down, down, down, right: the shortest path around the holes.
+        let result = try RLProcess.run(["play", "frozenlake", "--no-slippery"], input: "ddsssd")
+        #expect(result.status == 0, "\(result.standardError)")
+        let output = result.standardOutput
+        #expect(output.contains("episode 1  step 6  return 1  — reached the goal"))
+        #expect(output.hasSuffix("You played 1 episode on FrozenLake-v1 (slippery=false): return 1; reached the goal in 1 of 1.\n"))
+        // Every frame is the environment's ANSI rendering with the agent highlighted.
+        #expect(output.contains("HFF\u{1B}[41mG\u{1B}[0m"))
+        #expect(output.contains("keys: ←/a or 0 Left  ↓/s or 1 Down  →/d or 2 Right  ↑/w or 3 Up  q quit"))
+    }
+
+    @Test("arrow-key escape sequences move too; a hole ends the episode without the goal")
+    func arrowKeysIntoHole() throws {
+        // Down, then right: into the hole at row 1, column 1.
+        let result = try RLProcess.run(["play", "frozenlake", "--no-slippery"], input: "\u{1B}[B\u{1B}[C")
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("  (Down)"))
+        #expect(result.standardOutput.contains("episode 1  step 2  return 0  — ended without reaching the goal"))
+        #expect(result.standardOutput.contains("reached the goal in 0 of 1"))
+    }
+
+    @Test("q quits at once; unknown keys are refused with a hint")
+    func quitAndUnknownKeys() throws {
+        let result = try RLProcess.run(["play", "frozenlake"], input: "xdq" + "ddddd")
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("that key does nothing here"))
+        #expect(result.standardOutput.contains("episode 1  step 1  return 0"))
+        #expect(!result.standardOutput.contains("step 2"))
+        #expect(result.standardOutput.hasSuffix("You played no complete episode on FrozenLake-v1.\n"))
+    }
+
+    @Test("CartPole: left and right push the cart until the pole falls; --episodes stops after one")
+    func cartPole() throws {
+        let result = try RLProcess.run(["play", "cartpole", "--episodes", "1", "--seed", "1"], input: String(repeating: "d", count: 200))
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("keys: ←/a or 0 Push left  →/d or 1 Push right  q quit"))
+        // Always pushing right tips the pole within a few dozen steps.
+        #expect(result.standardOutput.contains("— terminated"))
+        #expect(result.standardOutput.contains("You played 1 episode on CartPole-v1"))
+    }
+}
