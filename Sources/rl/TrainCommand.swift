@@ -91,12 +91,12 @@ struct TrainCommand: ParsableCommand {
             .applying(hyperparameters)
             .with(seed: seed, budget: budget)
         let agent = try setup.makeAgent(for: made.environment)
+        let folder = try RunFolder(path: outputPath, agent: kind, environment: made.id, seed: seed)
         if dryRun {
-            print("\(kind.rawValue) on \(made.title)")
+            print("\(kind.rawValue) on \(made.title), writing to \(folder.path)")
             print(setup.settings.map { "  " + $0.commandLine }.joined(separator: "\n"))
             return
         }
-        let folder = try RunFolder(path: outputPath, agent: kind, environment: made.id, seed: seed)
 
         // 2. Train, stopping cleanly on Ctrl-C.
         let display = ProgressDisplay(style: ProgressDisplay.style(quiet: quiet), budget: setup.configuration.budget)

@@ -82,7 +82,8 @@ struct ErrorReportingTests {
         let folder = try TemporaryFolder()
         try "SFFF\nFHXH\nFFFH\nHFFG\n".write(toFile: folder.path("lake.txt"), atomically: true, encoding: .utf8)
         let result = try RLProcess.run(["train", "qtable", "frozenlake", "--map", "lake.txt", "--out", "run"], in: folder.url)
-        try expectOneLineError(result, 1, "map file 'lake.txt' line 2: unknown tile 'X'")
+        try expectOneLineError(result, 1, "map file '")
+        #expect(result.errorLines.first?.contains("/lake.txt' line 2: unknown tile 'X' in column 3") == true)
         #expect(try folder.contents() == ["lake.txt"])
     }
 

@@ -39,6 +39,25 @@ struct EvalCommandTests {
         #expect(text.contains("\n  success rate   100.0%\n"))
     }
 
+    @Test("a run on a map file is evaluated from any folder")
+    func mapFileRun() throws {
+        let folder = try TemporaryFolder()
+        try "SFH\nFFF\nHFG\n".write(toFile: folder.path("lake.txt"), atomically: true, encoding: .utf8)
+        let trained = try RLProcess.run(
+            ["train", "qtable", "frozenlake", "--map", "lake.txt", "--no-slippery", "--preset", "dummy", "--episodes", "200",
+             "--eval-episodes", "0", "--quiet", "--out", "run"], in: folder.url)
+        #expect(trained.status == 0, "\(trained.standardError)")
+        let elsewhere = try TemporaryFolder()
+        let result = try RLProcess.run(["eval", folder.path("run"), "--episodes", "5", "--json"], in: elsewhere.url)
+        #expect(result.status == 0, "\(result.standardError)")
+        let json = try result.json()
+        let options = try #require(json["environment_options"] as? [String: String])
+        #expect(options["map"]?.hasPrefix("/") == true && options["map"]?.hasSuffix("/lake.txt") == true)
+        // Four steps from S to G on the 3x3 lake.
+        #expect(json["mean_length"] as? Double == 4)
+        #expect(json["success_rate"] as? Double == 1)
+    }
+
     @Test("a task without a goal has no success rate: null in JSON, absent in text")
     func noSuccessRate() throws {
         let folder = try TemporaryFolder()

@@ -139,7 +139,7 @@ struct TrainCommandTests {
         let result = try RLProcess.run(["train", "dqn", "cartpole", "--dry-run", "--batch-size", "32", "--no-double-dqn", "--epsilon", "linear:1,0.1,500"], in: folder.url)
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        #expect(lines.first == "dqn on CartPole-v1")
+        #expect(lines.first?.hasPrefix("dqn on CartPole-v1, writing to runs/dqn-CartPole-v1-seed0-") == true)
         // Given options, and the recommended ones for CartPole (its solved check).
         for expected in ["--batch-size 32", "--no-double-dqn", "--epsilon linear:1,0.1,500", "--solved-threshold 490",
                          "--hidden 64,64", "--learning-rate 0.0023", "--seed 0", "--steps 100000"] {

@@ -63,7 +63,9 @@ struct EnvironmentOptionGroup: ParsableArguments {
     /// - Throws: ``CommandFailure`` for an `--option` without `=`, or one that repeats a flag.
     func registryOptions() throws -> [String: String] {
         var options: [String: String] = [:]
-        options["map"] = map
+        // A map file is recorded by its absolute path, so a checkpoint's environment can be made
+        // again (`rl eval`, `rl watch`) from any folder.
+        options["map"] = map.map { FileManager.default.fileExists(atPath: $0) ? URL(fileURLWithPath: $0).standardizedFileURL.path : $0 }
         options["slippery"] = slippery.map { $0 ? "true" : "false" }
         options["success-rate"] = successRate.map { "\($0)" }
         options["size"] = mapSize.map { "\($0)" }
