@@ -33,7 +33,7 @@ struct ListCommand: ParsableCommand {
             environmentTable.add(
                 registration.id, registration.aliases.joined(separator: ", "),
                 SpaceText.short(made.environment.observationSpace), SpaceText.short(made.environment.actionSpace),
-                timeLimit(made), registration.rewardThreshold.map(NumberText.plain) ?? "-")
+                timeLimitColumn(made), registration.rewardThreshold.map(NumberText.plain) ?? "-")
         }
 
         var agentTable = TextTable("NAME", "ALIASES", "FITS", "TRAINS ON")
@@ -54,12 +54,18 @@ struct ListCommand: ParsableCommand {
             encoding: kind.agentType.observationEncoding, agent: kind.rawValue)) != nil
     }
 
-    /// The time limit the environment is made with.
-    private static func timeLimit(_ made: MadeEnvironment) -> String {
-        if let steps = made.registration.maxEpisodeSteps { return "\(steps)" }
+    /// The time limit the environment is made with, and whether its map sets it.
+    private static func timeLimit(_ made: MadeEnvironment) -> (steps: Int?, setByMap: Bool) {
+        if let steps = made.registration.maxEpisodeSteps { return (steps, false) }
         // A grid world's map sets its own limit, inside the environment rather than the registry.
-        if let gridWorld = made.environment as? GridWorld, let steps = gridWorld.map.stepLimit { return "\(steps) (map)" }
-        return "none"
+        if let gridWorld = made.environment as? GridWorld, let steps = gridWorld.map.stepLimit { return (steps, true) }
+        return (nil, false)
+    }
+
+    /// The time limit for the overview's column: `100`, `100 (map)` or `none`.
+    private static func timeLimitColumn(_ made: MadeEnvironment) -> String {
+        let limit = timeLimit(made)
+        return limit.steps.map { "\($0)" + (limit.setByMap ? " (map)" : "") } ?? "none"
     }
 
     // MARK: - One environment
@@ -75,7 +81,8 @@ struct ListCommand: ParsableCommand {
             actions += ": " + names.enumerated().map { "\($0.offset) \($0.element)" }.joined(separator: ", ")
         }
         lines.add("actions", actions)
-        lines.add("time limit", timeLimit(made))
+        let limit = timeLimit(made)
+        lines.add("time limit", limit.steps.map { "\($0) steps" + (limit.setByMap ? " (set by the map)" : "") } ?? "none")
         if let threshold = registration.rewardThreshold {
             lines.add("solved at", "a mean return of \(NumberText.plain(threshold)) over 100 episodes")
         }

@@ -10,21 +10,25 @@ struct AxisScale {
     let step: Double
 
     /// An axis covering `minimum...maximum` with about `tickCount` ticks.
-    init(minimum: Double, maximum: Double, tickCount: Int = 6) {
+    ///
+    /// - Parameter tight: end the axis at the data (ticks fall inside it) rather than at the
+    ///   enclosing ticks; suits an x axis of episodes, which should not run past the last one.
+    init(minimum: Double, maximum: Double, tickCount: Int = 6, tight: Bool = false) {
         // A flat series still needs a range to draw in.
         let (low, high) = minimum == maximum ? (minimum - 1, maximum + 1) : (minimum, maximum)
         let rough = (high - low) / Double(max(1, tickCount - 1))
         let magnitude = pow(10, (log10(rough)).rounded(.down))
         let multiple = [1.0, 2, 5, 10].first { $0 * magnitude >= rough } ?? 10
         step = multiple * magnitude
-        lower = (low / step).rounded(.down) * step
-        upper = (high / step).rounded(.up) * step
+        lower = tight ? low : (low / step).rounded(.down) * step
+        upper = tight ? high : (high / step).rounded(.up) * step
     }
 
-    /// The tick values from ``lower`` to ``upper``.
+    /// The multiples of ``step`` from ``lower`` to ``upper``.
     var ticks: [Double] {
-        let count = Int(((upper - lower) / step).rounded())
-        return (0...count).map { lower + Double($0) * step }
+        let first = Int((lower / step).rounded(.up))
+        let last = Int((upper / step).rounded(.down))
+        return first <= last ? (first...last).map { Double($0) * step } : []
     }
 
     /// The position 0...1 of `value` along the axis.

@@ -50,7 +50,7 @@ struct LearningCurveSVG {
     var document: String {
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
-        let xAxis = AxisScale(minimum: x.min()!, maximum: x.max()!)
+        let xAxis = AxisScale(minimum: x.min()!, maximum: x.max()!, tight: true)
         let yValues = returns + (threshold.map { [$0] } ?? [])
         let yAxis = AxisScale(minimum: yValues.min()!, maximum: yValues.max()!)
         func px(_ value: Double) -> Double { left + xAxis.fraction(value) * plotWidth }
