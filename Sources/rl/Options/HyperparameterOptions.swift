@@ -88,7 +88,9 @@ struct HyperparameterOptions: ParsableArguments {
         valueName: "return"))
     var solvedThreshold: NumberOrNone?
 
-    @Option(parsing: .unconditional, help: Hyperparameter.solvedEpisodes.help("Greedy episodes per solved check.", valueName: "n"))
+    @Option(parsing: .unconditional, help: Hyperparameter.solvedEpisodes.help(
+        "Greedy episodes per solved check (\(SolvedCriterion(threshold: 0).evaluationEpisodes) when only a threshold is given).",
+        valueName: "n"))
     var solvedEpisodes: Int?
 
     // MARK: - REINFORCE
@@ -125,69 +127,5 @@ struct HyperparameterOptions: ParsableArguments {
             "\(stray.flag) does not apply to \(kind.rawValue); "
                 + (own.isEmpty ? "it has no hyperparameters besides --seed and the budget" : "its options: " + own.joined(separator: ", ")),
             exitCode: .validationFailure)
-    }
-}
-
-// MARK: - Option values
-
-/// A Q-table starting point from the notes (see `QTableAgent.Configuration`'s presets).
-enum QTablePreset: String, CaseIterable, ExpressibleByArgument {
-    case dummy
-    case exploration
-    case learningRate = "learning-rate"
-}
-
-/// How the Q-table explores.
-enum ExplorationKind: String, CaseIterable, ExpressibleByArgument {
-    case epsilon, noise
-    /// Greedy choices only (ties broken at random), the notes' first step.
-    case greedyOnly = "none"
-}
-
-/// A number, or `none` for "no such limit" (`--max-gradient-norm none`).
-enum NumberOrNone: ExpressibleByArgument, Equatable {
-    case none
-    case number(Double)
-
-    init?(argument: String) {
-        if argument.lowercased() == "none" {
-            self = .none
-        } else if let value = Double(argument), value.isFinite {
-            self = .number(value)
-        } else {
-            return nil
-        }
-    }
-
-    /// The number, or `nil` for `none`.
-    var value: Double? {
-        if case .number(let value) = self { return value }
-        return nil
-    }
-
-    /// Writes an optional number the way the option reads it.
-    static func text(_ value: Double?) -> String {
-        value.map(NumberText.plain) ?? "none"
-    }
-}
-
-/// Hidden layer widths as the command line writes them: `64,64`, or `none`.
-enum HiddenLayers {
-    /// Reads the widths.
-    ///
-    /// - Throws: ``CommandFailure`` for anything but positive whole numbers separated by commas.
-    static func widths(from text: String) throws -> [Int] {
-        if text.lowercased() == "none" || text.isEmpty { return [] }
-        return try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
-            guard let width = Int(part.trimmingCharacters(in: .whitespaces)), width >= 1 else {
-                throw CommandFailure("hidden layer widths must be whole numbers ≥ 1 separated by commas (64,64) or none, got '\(text)'")
-            }
-            return width
-        }
-    }
-
-    /// Writes widths the way ``widths(from:)`` reads them.
-    static func text(_ widths: [Int]) -> String {
-        widths.isEmpty ? "none" : widths.map(String.init).joined(separator: ",")
     }
 }

@@ -96,26 +96,32 @@ enum AgentSetup {
         return switch self {
         case .random: self
         case .qtable(let configuration): .qtable(try Self.apply(options, to: configuration))
-        case .qnetwork(var configuration):
-            .qnetwork(try {
-                configuration.network = Self.network(configuration.network, options)
-                configuration.learningRate = try Self.constantRate(options) ?? configuration.learningRate
-                configuration.discount = options.discount ?? configuration.discount
-                configuration.exploration = options.epsilon ?? configuration.exploration
-                return configuration
-            }())
+        case .qnetwork(let configuration): .qnetwork(try Self.apply(options, to: configuration))
         case .dqn(let configuration): .dqn(try Self.apply(options, to: configuration))
-        case .reinforce(var configuration):
-            .reinforce(try {
-                configuration.network = Self.network(configuration.network, options)
-                configuration.learningRate = try Self.constantRate(options) ?? configuration.learningRate
-                configuration.discount = options.discount ?? configuration.discount
-                configuration.entropyCoefficient = options.entropyCoefficient ?? configuration.entropyCoefficient
-                configuration.normalizeReturns = options.normalizeReturns ?? configuration.normalizeReturns
-                configuration.solved = try Self.solved(configuration.solved, options)
-                return configuration
-            }())
+        case .reinforce(let configuration): .reinforce(try Self.apply(options, to: configuration))
         }
+    }
+
+    private static func apply(_ options: HyperparameterOptions, to recommended: QNetworkAgent.Configuration) throws
+        -> QNetworkAgent.Configuration {
+        var configuration = recommended
+        configuration.network = network(configuration.network, options)
+        configuration.learningRate = try constantRate(options) ?? configuration.learningRate
+        configuration.discount = options.discount ?? configuration.discount
+        configuration.exploration = options.epsilon ?? configuration.exploration
+        return configuration
+    }
+
+    private static func apply(_ options: HyperparameterOptions, to recommended: ReinforceAgent.Configuration) throws
+        -> ReinforceAgent.Configuration {
+        var configuration = recommended
+        configuration.network = network(configuration.network, options)
+        configuration.learningRate = try constantRate(options) ?? configuration.learningRate
+        configuration.discount = options.discount ?? configuration.discount
+        configuration.entropyCoefficient = options.entropyCoefficient ?? configuration.entropyCoefficient
+        configuration.normalizeReturns = options.normalizeReturns ?? configuration.normalizeReturns
+        configuration.solved = try solved(configuration.solved, options)
+        return configuration
     }
 
     private static func apply(_ options: HyperparameterOptions, to recommended: QTableAgent.Configuration) throws
@@ -202,7 +208,8 @@ enum AgentSetup {
             }
             return nil
         case .number(let threshold)?:
-            return SolvedCriterion(threshold: threshold, evaluationEpisodes: options.solvedEpisodes ?? criterion?.evaluationEpisodes ?? SolvedCriterion(threshold: threshold).evaluationEpisodes)
+            let episodes = options.solvedEpisodes ?? criterion?.evaluationEpisodes
+            return episodes.map { SolvedCriterion(threshold: threshold, evaluationEpisodes: $0) } ?? SolvedCriterion(threshold: threshold)
         case nil:
             guard let episodes = options.solvedEpisodes else { return criterion }
             guard var criterion else {
