@@ -45,32 +45,32 @@ struct PlayCommand: ParsableCommand {
             firstFrame: made.environment.drawing(), title: made.title)
         if case .viewer(let window) = target {
             let outcomes = try WindowViewing.play(&made.environment, window: window, title: made.title, episodes: episodes, seed: displayOptions.seed)
-            print(EpisodeOutcome.summary(of: outcomes, player: "You", on: made.title))
+            print(PlayedEpisode.summary(of: outcomes, player: "You", on: made.title))
             return
         }
         let display = try RenderMode.ansi.makeDisplay()
         Interruption.install()
-        let outcomes: [EpisodeOutcome]
+        let outcomes: [PlayedEpisode]
         do {
             defer { display.close() }
             outcomes = try Self.play(&made.environment, keys: keys, display: display, seed: displayOptions.seed, episodes: episodes)
         }
-        print(EpisodeOutcome.summary(of: outcomes, player: "You", on: made.title))
+        print(PlayedEpisode.summary(of: outcomes, player: "You", on: made.title))
     }
 
     /// Plays until the person quits, the input ends or `episodes` are over.
     private static func play(
         _ environment: inout any Environment, keys: ActionKeys, display: any EpisodeDisplay, seed: UInt64, episodes: Int?
-    ) throws -> [EpisodeOutcome] {
-        func play<E: Environment>(_ environment: inout E) throws -> [EpisodeOutcome] {
-            var outcomes: [EpisodeOutcome] = []
-            var episode = EpisodeOutcome(number: 1)
+    ) throws -> [PlayedEpisode] {
+        func play<E: Environment>(_ environment: inout E) throws -> [PlayedEpisode] {
+            var outcomes: [PlayedEpisode] = []
+            var episode = PlayedEpisode(number: 1)
             _ = environment.reset(seed: seed)
             display.show(environment, status: [episode.status, keys.hint])
             while let key = display.nextKey() {
                 if episode.isOver {
                     // The finished episode stays on screen until the next key.
-                    episode = EpisodeOutcome(number: episode.number + 1)
+                    episode = PlayedEpisode(number: episode.number + 1)
                     _ = environment.reset()
                     display.show(environment, status: [episode.status, keys.hint])
                     continue

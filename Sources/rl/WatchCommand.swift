@@ -73,20 +73,20 @@ struct WatchCommand: ParsableCommand {
             let outcomes = try WindowViewing.watch(
                 agent, on: &made.environment, destination: destination, title: made.title,
                 episodes: episodes, framesPerSecond: pace, seed: displayOptions.seed)
-            print(EpisodeOutcome.summary(of: outcomes, player: agentName(agent), on: made.title))
+            print(PlayedEpisode.summary(of: outcomes, player: agentName(agent), on: made.title))
             if let recorder = destination as? FrameRecorder { print(WindowViewing.recordingSummary(of: recorder)) }
             return
         }
         let display = try RenderMode.ansi.makeDisplay()
         Interruption.install()
-        let outcomes: [EpisodeOutcome]
+        let outcomes: [PlayedEpisode]
         do {
             defer { display.close() }
             outcomes = try Self.watch(
                 agent, on: &made.environment, display: display, episodes: episodes,
                 secondsPerStep: pace > 0 ? 1 / pace : 0, seed: displayOptions.seed)
         }
-        print(EpisodeOutcome.summary(of: outcomes, player: agentName(agent), on: made.title))
+        print(PlayedEpisode.summary(of: outcomes, player: agentName(agent), on: made.title))
     }
 
     /// The agent and its environment: from the checkpoint, or an untrained agent made for the
@@ -117,14 +117,14 @@ struct WatchCommand: ParsableCommand {
     private static func watch(
         _ agent: any Agent, on environment: inout any Environment, display: any EpisodeDisplay,
         episodes: Int, secondsPerStep: Double, seed: UInt64
-    ) throws -> [EpisodeOutcome] {
-        func watch<A: Agent, E: Environment>(_ agent: A, _ environment: inout E) throws -> [EpisodeOutcome] {
+    ) throws -> [PlayedEpisode] {
+        func watch<A: Agent, E: Environment>(_ agent: A, _ environment: inout E) throws -> [PlayedEpisode] {
             // Breaks ties between equally good actions, as evaluation does.
             var generator = SeededGenerator(seed: seed)
             let name = A.name
-            var outcomes: [EpisodeOutcome] = []
+            var outcomes: [PlayedEpisode] = []
             for number in 1...episodes {
-                var episode = EpisodeOutcome(number: number)
+                var episode = PlayedEpisode(number: number)
                 var observation = environment.reset(seed: number == 1 ? seed : nil)
                 display.show(environment, status: ["\(name)  " + episode.status])
                 while !episode.isOver {

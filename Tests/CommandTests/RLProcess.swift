@@ -107,8 +107,8 @@ struct RLProcess {
         let id = UUID().uuidString
         let outputFile = scratch.appendingPathComponent("rl-\(id).out")
         let errorFile = scratch.appendingPathComponent("rl-\(id).err")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
 
         let process = Process()
         process.executableURL = executable

@@ -22,12 +22,12 @@ struct AutodiffTests {
 
     @Test func constantsAndDisabledRecordingHaveNoGraph() throws {
         let w = Parameter(Tensor([1, 2]))
-        #expect(try (Tensor([1, 1]) * 3).requiresGradient == false)
-        #expect(try (w.value * 3).requiresGradient)
-        let inside = try withoutGradients { try w.value * 3 }
+        #expect((Tensor([1, 1]) * 3).requiresGradient == false)
+        #expect((w.value * 3).requiresGradient)
+        let inside = withoutGradients { w.value * 3 }
         #expect(inside.requiresGradient == false)
         #expect(throws: TensorError.self) { try inside.sum().backward() }
-        #expect(try (w.value * 3).detached().requiresGradient == false)
+        #expect((w.value * 3).detached().requiresGradient == false)
     }
 
     @Test func backwardNeedsAScalarAndRunsOnce() throws {

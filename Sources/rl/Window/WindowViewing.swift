@@ -67,8 +67,8 @@ enum WindowViewing {
     static func watch(
         _ agent: any Agent, on environment: inout any Environment, destination: any FrameDestination,
         title: String, episodes: Int, framesPerSecond: Double, seed: UInt64
-    ) throws -> [EpisodeOutcome] {
-        func watch<A: Agent, E: Environment>(_ agent: A, _ environment: inout E) throws -> [RLViewer.EpisodeOutcome] {
+    ) throws -> [PlayedEpisode] {
+        func watch<A: Agent, E: Environment>(_ agent: A, _ environment: inout E) throws -> [EpisodeOutcome] {
             // Breaks ties between equally good actions, as evaluation does.
             var generator = SeededGenerator(seed: seed)
             // The policy reads the spaces, not the environment, which the session holds.
@@ -84,7 +84,7 @@ enum WindowViewing {
                 return action
             }
         }
-        return try watch(agent, &environment).map(EpisodeOutcome.init(viewed:))
+        return try watch(agent, &environment).map(PlayedEpisode.init(viewed:))
     }
 
     /// Lets the person play in `window` until they quit or finish `episodes` (all when `nil`).
@@ -92,13 +92,13 @@ enum WindowViewing {
     /// - Throws: the viewer's errors (actions no key reaches) and the environment's.
     static func play(
         _ environment: inout any Environment, window: any FrameDestination, title: String, episodes: Int?, seed: UInt64
-    ) throws -> [EpisodeOutcome] {
-        func play<E: Environment>(_ environment: inout E) throws -> [RLViewer.EpisodeOutcome] {
+    ) throws -> [PlayedEpisode] {
+        func play<E: Environment>(_ environment: inout E) throws -> [EpisodeOutcome] {
             let controls = try PlaySession.controls(for: environment)
             StandardError.writeLine("Keys: \(controls.hint); r restarts the episode, q quits.")
             return try PlaySession(destination: window, title: title).run(&environment, episodes: episodes ?? .max, seed: seed)
         }
-        return try play(&environment).map(EpisodeOutcome.init(viewed:))
+        return try play(&environment).map(PlayedEpisode.init(viewed:))
     }
 
     /// One line about a finished recording: `Wrote 42 frames to runs/frames (frame-000001.bmp …
@@ -111,9 +111,9 @@ enum WindowViewing {
     }
 }
 
-extension EpisodeOutcome {
+extension PlayedEpisode {
     /// An episode as the viewer's loops report it.
-    init(viewed: RLViewer.EpisodeOutcome) {
+    init(viewed: EpisodeOutcome) {
         self.init(number: viewed.episode, steps: viewed.length, totalReturn: viewed.totalReward,
                   terminated: viewed.terminated, truncated: viewed.truncated, succeeded: viewed.succeeded)
     }

@@ -2,7 +2,7 @@ import RL
 
 /// One episode of `rl play` or `rl watch` as it goes: its number, steps, return and how it
 /// ended.
-struct EpisodeOutcome {
+struct PlayedEpisode {
     /// The episode's number, from 1.
     let number: Int
     /// Steps taken.
@@ -61,7 +61,7 @@ struct EpisodeOutcome {
 
     /// A one-line account of finished episodes: `You played 2 episodes on FrozenLake-v1: returns
     /// 1, 0; reached the goal in 1 of 2.`
-    static func summary(of outcomes: [EpisodeOutcome], player: String, on environment: String) -> String {
+    static func summary(of outcomes: [PlayedEpisode], player: String, on environment: String) -> String {
         guard !outcomes.isEmpty else { return "\(player) played no complete episode on \(environment)." }
         let count = outcomes.count == 1 ? "1 episode" : "\(outcomes.count) episodes"
         let returns = outcomes.map { NumberText.plain($0.totalReturn) }
