@@ -113,12 +113,10 @@ public struct CliffWalking: Environment, TabularModel, ActionNaming {
     @inlinable
     public mutating func step(_ action: Int) throws -> StepResult<Int> {
         guard !needsReset, action >= 0, action < 4 else { throw refusal(of: action) }
-        let outcome = transitionTable.sampleOutcome(state: currentState, action: action, using: &generator)
-        currentState = transitionTable.nextState(ofOutcome: outcome)
-        let terminated = transitionTable.terminated(ofOutcome: outcome)
-        needsReset = terminated
-        return StepResult(observation: currentState, reward: transitionTable.reward(ofOutcome: outcome),
-                          terminated: terminated)
+        let outcome = transitionTable.sampleStep(from: currentState, action: action, using: &generator)
+        currentState = outcome.nextState
+        needsReset = outcome.terminated
+        return StepResult(observation: currentState, reward: outcome.reward, terminated: outcome.terminated)
     }
 
     @usableFromInline

@@ -311,13 +311,11 @@ public struct FrozenLake: Environment, TabularModel, ActionNaming {
         guard !needsReset, action >= 0, action < 4 else {
             throw refusal(of: action)
         }
-        let outcome = transitionTable.sampleOutcome(state: currentState, action: action, using: &generator)
-        currentState = transitionTable.nextState(ofOutcome: outcome)
+        let outcome = transitionTable.sampleStep(from: currentState, action: action, using: &generator)
+        currentState = outcome.nextState
         lastActionTaken = action
-        let terminated = transitionTable.terminated(ofOutcome: outcome)
-        needsReset = terminated
-        return StepResult(observation: currentState, reward: transitionTable.reward(ofOutcome: outcome),
-                          terminated: terminated)
+        needsReset = outcome.terminated
+        return StepResult(observation: currentState, reward: outcome.reward, terminated: outcome.terminated)
     }
 
     @usableFromInline

@@ -147,15 +147,14 @@ public struct GridWorld: Environment, TabularModel, ActionNaming {
             throw stepRefusal(environment: "GridWorld", action: action, actionCount: 4, needsReset: needsReset,
                               actionNames: Self.actionNames)
         }
-        let outcome = transitionTable.sampleOutcome(state: currentState, action: action, using: &generator)
-        currentState = transitionTable.nextState(ofOutcome: outcome)
+        let outcome = transitionTable.sampleStep(from: currentState, action: action, using: &generator)
+        currentState = outcome.nextState
         lastAction = action
         elapsedSteps += 1
-        let terminated = transitionTable.terminated(ofOutcome: outcome)
         let truncated = map.stepLimit.map { elapsedSteps >= $0 } ?? false
-        needsReset = terminated || truncated
-        return StepResult(observation: currentState, reward: transitionTable.reward(ofOutcome: outcome),
-                          terminated: terminated, truncated: truncated)
+        needsReset = outcome.terminated || truncated
+        return StepResult(observation: currentState, reward: outcome.reward, terminated: outcome.terminated,
+                          truncated: truncated)
     }
 
     /// Whether the agent is on a goal: read it when an episode ends.

@@ -147,10 +147,9 @@ public final class DQNAgent: NetworkAgent {
         try configuration.validate()
         self.configuration = configuration
         self.layout = layout
-        var generator = SeededGenerator(seed: configuration.seed, stream: AgentStream.weights)
-        network = configuration.network.build(inputCount: layout.observationSize, outputCount: layout.actionCount, using: &generator)
-        targetNetwork = configuration.network.build(inputCount: layout.observationSize, outputCount: layout.actionCount, using: &generator)
-        try targetNetwork.copyParameters(from: network)
+        network = configuration.network.build(for: layout, seed: configuration.seed)
+        // The target network starts as an exact copy: built from the same seed.
+        targetNetwork = configuration.network.build(for: layout, seed: configuration.seed)
         optimizer = try Adam(parameters: network.parameters(), learningRate: Float(configuration.learningRate))
         replayBuffer = ReplayBuffer(capacity: configuration.bufferCapacity, observationSize: layout.observationSize)
     }

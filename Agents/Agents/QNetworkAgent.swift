@@ -73,9 +73,7 @@ public final class QNetworkAgent: NetworkAgent {
         try configuration.validate()
         self.configuration = configuration
         self.layout = layout
-        var generator = SeededGenerator(seed: configuration.seed, stream: AgentStream.weights)
-        network = configuration.network.build(
-            inputCount: layout.observationSize, outputCount: layout.actionCount, using: &generator)
+        network = configuration.network.build(for: layout, seed: configuration.seed)
         optimizer = try SGD(parameters: network.parameters(), learningRate: Float(configuration.learningRate))
     }
 

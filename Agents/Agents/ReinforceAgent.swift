@@ -93,8 +93,7 @@ public final class ReinforceAgent: NetworkAgent {
         try configuration.validate()
         self.configuration = configuration
         self.layout = layout
-        var generator = SeededGenerator(seed: configuration.seed, stream: AgentStream.weights)
-        network = configuration.network.build(inputCount: layout.observationSize, outputCount: layout.actionCount, using: &generator)
+        network = configuration.network.build(for: layout, seed: configuration.seed)
         optimizer = try Adam(parameters: network.parameters(), learningRate: Float(configuration.learningRate))
     }
 

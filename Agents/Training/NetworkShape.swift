@@ -18,6 +18,13 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
         self.initialization = initialization
     }
 
+    /// The network from a layout's features to its actions, its weights drawn from the weights
+    /// stream of `seed` (so the same seed always gives the same initial network).
+    public func build(for layout: SpaceLayout, seed: UInt64) -> Sequential {
+        var generator = SeededGenerator(seed: seed, stream: AgentStream.weights)
+        return build(inputCount: layout.observationSize, outputCount: layout.actionCount, using: &generator)
+    }
+
     /// The network from `inputCount` features to `outputCount` outputs.
     public func build(inputCount: Int, outputCount: Int, using generator: inout SeededGenerator) -> Sequential {
         .multilayerPerceptron(

@@ -48,12 +48,8 @@ struct PlayCommand: ParsableCommand {
             print(PlayedEpisode.summary(of: outcomes, player: "You", on: made.title))
             return
         }
-        let display = try RenderMode.ansi.makeDisplay()
-        Interruption.install()
-        let outcomes: [PlayedEpisode]
-        do {
-            defer { display.close() }
-            outcomes = try Self.play(&made.environment, keys: keys, display: display, seed: displayOptions.seed, episodes: episodes)
+        let outcomes = try RenderMode.inTerminal { display in
+            try Self.play(&made.environment, keys: keys, display: display, seed: displayOptions.seed, episodes: episodes)
         }
         print(PlayedEpisode.summary(of: outcomes, player: "You", on: made.title))
     }

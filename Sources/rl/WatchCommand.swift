@@ -77,12 +77,8 @@ struct WatchCommand: ParsableCommand {
             if let recorder = destination as? FrameRecorder { print(WindowViewing.recordingSummary(of: recorder)) }
             return
         }
-        let display = try RenderMode.ansi.makeDisplay()
-        Interruption.install()
-        let outcomes: [PlayedEpisode]
-        do {
-            defer { display.close() }
-            outcomes = try Self.watch(
+        let outcomes = try RenderMode.inTerminal { display in
+            try Self.watch(
                 agent, on: &made.environment, display: display, episodes: episodes,
                 secondsPerStep: pace > 0 ? 1 / pace : 0, seed: displayOptions.seed)
         }

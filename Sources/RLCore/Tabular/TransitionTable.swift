@@ -161,6 +161,16 @@ public struct TransitionTable: TabularModel, Sendable {
         return first &+ offset
     }
 
+    /// One sampled step from `state` with `action`: the state it leads to, its reward and
+    /// whether it ends the episode (what a tabular environment's `step` returns).
+    @inlinable
+    public func sampleStep<Generator: RandomNumberGenerator>(
+        from state: Int, action: Int, using generator: inout Generator
+    ) -> (nextState: Int, reward: Double, terminated: Bool) {
+        let outcome = sampleOutcome(state: state, action: action, using: &generator)
+        return (nextState(ofOutcome: outcome), reward(ofOutcome: outcome), terminated(ofOutcome: outcome))
+    }
+
     /// The state an outcome leads to.
     @inlinable
     public func nextState(ofOutcome outcome: Int) -> Int { Int(slots[outcome].nextState) }

@@ -33,6 +33,15 @@ enum RenderMode: String, CaseIterable, ExpressibleByArgument {
     /// Opens the terminal display.
     ///
     /// - Throws: ``CommandFailure`` for `sdl`, whose window ``WindowViewing`` opens instead.
+    /// Runs `body` with a terminal display, Ctrl-C handled, and the terminal restored however
+    /// `body` ends.
+    static func inTerminal<Result>(_ body: (any EpisodeDisplay) throws -> Result) throws -> Result {
+        let display = try RenderMode.ansi.makeDisplay()
+        Interruption.install()
+        defer { display.close() }
+        return try body(display)
+    }
+
     func makeDisplay() throws -> any EpisodeDisplay {
         switch self {
         case .ansi:
