@@ -83,4 +83,24 @@ struct SpaceTests {
         #expect(fixed.outsideElements.count == 1)
         #expect(fixed.outsideElements.allSatisfy { !fixed.contains($0) })
     }
+
+    @Test("Unflattening rebuilds elements from floats: Box copies unclipped, Discrete reads one-hot")
+    func unflatten() {
+        let box = Box<SIMD2<Float>>(low: [-1, -1], high: [1, 1])
+        #expect(box.unflatten([0.5, 3]) == SIMD2(0.5, 3))
+        #expect(box.unflatten([0.5]) == nil)
+        let discrete = Discrete(4, start: 2)
+        #expect(discrete.unflatten(discrete.flattened(4)) == 4)
+        #expect(discrete.unflatten([0, 0, 1]) == nil)
+    }
+
+    @Test("A Float is a vector of one scalar: Box<Float> is a one-dimensional box")
+    func scalarBox() {
+        let torque = Box<Float>(low: -2, high: 2)
+        #expect(torque.shape == [1] && torque.flattenedCount == 1)
+        #expect(torque.contains(1.5) && !torque.contains(2.5))
+        #expect(torque.unflatten([0.25]) == 0.25)
+        let continuous: any ContinuousSpace = torque
+        #expect(continuous.low == [-2] && continuous.high == [2])
+    }
 }

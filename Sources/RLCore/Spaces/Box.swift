@@ -6,7 +6,7 @@ import SeededRandom
 ///
 /// Elements are ``FloatVector``s: `Box<SIMD4<Float>>` for a fixed 4-vector, `Box<[Float]>` for
 /// any length. Flattened, an element is its scalars; a box is not finite.
-public struct Box<Vector: FloatVector>: Space, Equatable {
+public struct Box<Vector: FloatVector>: ContinuousSpace, Equatable {
     /// The lower bound of each scalar (may be `-infinity`).
     public let low: [Float]
     /// The upper bound of each scalar (may be `+infinity`).
@@ -86,6 +86,12 @@ public struct Box<Vector: FloatVector>: Space, Equatable {
 
     public func flatten(_ element: Vector, into buffer: UnsafeMutableBufferPointer<Float>) {
         for index in 0..<low.count { buffer[index] = element[index] }
+    }
+
+    /// The vector of `scalars`, unclipped; `nil` when the count differs from the box's.
+    public func unflatten(_ scalars: UnsafeBufferPointer<Float>) -> Vector? {
+        guard scalars.count == low.count else { return nil }
+        return Vector(count: low.count) { scalars[$0] }
     }
 
     public var elementCount: Int? { nil }

@@ -35,6 +35,15 @@ public struct Discrete: Space, Hashable, Codable {
         buffer[element - start] = 1
     }
 
+    /// The element at the position of the largest scalar of a one-hot vector (the first on
+    /// ties); `nil` when the count differs from the space's.
+    public func unflatten(_ scalars: UnsafeBufferPointer<Float>) -> Int? {
+        guard scalars.count == count else { return nil }
+        var best = 0
+        for index in 1..<count where scalars[index] > scalars[best] { best = index }
+        return start + best
+    }
+
     public var elementCount: Int? { count }
 
     public func index(of element: Int) -> Int? {

@@ -2,7 +2,8 @@
 ///
 /// Fixed-size SIMD vectors (`SIMD2<Float>` ... `SIMD16<Float>`) live on the stack, so an
 /// environment returning one allocates nothing per step (CartPole returns `SIMD4<Float>`);
-/// `[Float]` serves any length.
+/// `Float` itself is a vector of one scalar (`Box<Float>`: Pendulum's torque); `[Float]`
+/// serves any length.
 public protocol FloatVector: Sendable, Equatable {
     /// The number of scalars every vector of this type has, or `nil` when it varies (`[Float]`).
     static var fixedScalarCount: Int? { get }
@@ -24,6 +25,23 @@ extension Array: FloatVector where Element == Float {
     public var scalarCount: Int { count }
     public init(count: Int, scalar: (Int) -> Float) {
         self = (0..<count).map(scalar)
+    }
+}
+
+extension Float: FloatVector {
+    public static var fixedScalarCount: Int? { 1 }
+    public var scalarCount: Int { 1 }
+
+    /// The number itself; `index` must be 0.
+    public subscript(index: Int) -> Float {
+        get { self }
+        set { self = newValue }
+    }
+
+    /// The number `scalar(0)`; `count` must be 1.
+    public init(count: Int, scalar: (Int) -> Float) {
+        precondition(count == 1, "Float holds 1 scalar, not \(count)")
+        self = scalar(0)
     }
 }
 

@@ -30,6 +30,14 @@ public protocol Space<Element>: CustomStringConvertible, Sendable {
     /// - Precondition: `buffer.count >= flattenedCount` and the element belongs to the space.
     func flatten(_ element: Element, into buffer: UnsafeMutableBufferPointer<Float>)
 
+    /// The element whose flattened form is `scalars` (Gymnasium's `unflatten`), or `nil` when
+    /// the space cannot rebuild elements from floats or `scalars.count != flattenedCount`.
+    ///
+    /// A ``Box`` copies the scalars (without clipping them to its bounds); a ``Discrete`` reads
+    /// a one-hot vector (the position of the largest scalar). Continuous-action agents and
+    /// vector environments turn rows of floats into actions with it.
+    func unflatten(_ scalars: UnsafeBufferPointer<Float>) -> Element?
+
     /// The number of elements of a finite space, or `nil` for a continuous one.
     var elementCount: Int? { get }
 
@@ -41,6 +49,14 @@ public protocol Space<Element>: CustomStringConvertible, Sendable {
 }
 
 extension Space {
+    /// Spaces that cannot rebuild their elements from floats return `nil`.
+    public func unflatten(_ scalars: UnsafeBufferPointer<Float>) -> Element? { nil }
+
+    /// The element whose flattened form is `scalars`; see ``unflatten(_:)-(UnsafeBufferPointer<Float>)``.
+    public func unflatten(_ scalars: [Float]) -> Element? {
+        scalars.withUnsafeBufferPointer { unflatten($0) }
+    }
+
     /// The element flattened into a new array; see ``flatten(_:into:)``.
     public func flattened(_ element: Element) -> [Float] {
         [Float](unsafeUninitializedCapacity: flattenedCount) { buffer, initialized in
@@ -51,4 +67,18 @@ extension Space {
 
     /// Whether the space is finite (its elements can be numbered).
     public var isFinite: Bool { elementCount != nil }
+}
+
+/// A space of `Float` vectors bounded per scalar, as Gymnasium's `Box`: the action spaces that
+/// continuous-control agents act in.
+///
+/// Agents read the bounds to rescale their [-1, 1] outputs (`low + (a + 1) / 2 · (high − low)`)
+/// and to clip actions before the environment sees them, as Stable-Baselines3 does.
+public protocol ContinuousSpace: Space {
+    /// The lower bound of each scalar (may be `-infinity`).
+    var low: [Float] { get }
+    /// The upper bound of each scalar (may be `+infinity`).
+    var high: [Float] { get }
+    /// The shape of an element (`[n]` for a vector).
+    var shape: [Int] { get }
 }
