@@ -64,6 +64,6 @@ let package = Package(
         .testTarget(name: "EnvironmentTests", dependencies: ["RLEnvironments"]),
         .testTarget(name: "AgentTests", dependencies: ["RL"]),
         .testTarget(name: "ViewerTests", dependencies: ["RLViewer", "RLEnvironments"]),
-        .testTarget(name: "CommandTests", dependencies: ["rl"]),
+        .testTarget(name: "CommandTests", dependencies: ["rl", "RL"]),
     ]
 )

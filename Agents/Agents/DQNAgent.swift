@@ -43,8 +43,8 @@ public final class DQNAgent: NetworkAgent {
         public var budget: TrainingBudget
         /// The Q-network's hidden layers (default 64-64 ReLU).
         public var network: NetworkShape
-        /// Adam's step size (default 0.0023).
-        public var learningRate: Double
+        /// Adam's step size, a schedule over environment steps (default 0.0023).
+        public var learningRate: Schedule
         /// The replay buffer's capacity in transitions (default 100,000).
         public var bufferCapacity: Int
         /// Transitions per minibatch (default 64).
@@ -78,7 +78,7 @@ public final class DQNAgent: NetworkAgent {
         /// Creates the hyperparameters; see each property for its meaning and default.
         public init(
             seed: UInt64 = 0, budget: TrainingBudget = .steps(100_000),
-            network: NetworkShape = NetworkShape(hiddenLayers: [64, 64]), learningRate: Double = 2.3e-3,
+            network: NetworkShape = NetworkShape(hiddenLayers: [64, 64]), learningRate: Schedule = .constant(2.3e-3),
             bufferCapacity: Int = 100_000, batchSize: Int = 64, discount: Double = 0.99, learningStarts: Int = 1_000,
             trainFrequency: Int = 256, gradientSteps: Int = 128, targetUpdateInterval: Int = 10,
             targetUpdateRate: Double = 1, exploration: Schedule = .linear(start: 1, end: 0.04, duration: 8_000),
@@ -107,9 +107,10 @@ public final class DQNAgent: NetworkAgent {
         public func validate() throws {
             try budget.validate()
             try network.validate()
-            try ConfigurationCheck.positive(learningRate, "learning rate")
+            try learningRate.validatePositive("learning rate")
             try ConfigurationCheck.atLeast(bufferCapacity, 1, "buffer capacity")
             try ConfigurationCheck.atLeast(batchSize, 1, "batch size")
+            try ConfigurationCheck.require(batchSize <= Self.maximumBatchSize, "batch size must be at most \(Self.maximumBatchSize), got \(batchSize)")
             try ConfigurationCheck.unitInterval(discount, "discount")
             try ConfigurationCheck.atLeast(learningStarts, 0, "learning starts")
             try ConfigurationCheck.atLeast(trainFrequency, 1, "train frequency")
@@ -127,14 +128,40 @@ public final class DQNAgent: NetworkAgent {
         public static func recommended(for environment: String) -> Configuration {
             Configuration(solved: .recommended(for: environment))
         }
+
+        /// The largest minibatch: a batch beyond it would take gigabytes per update.
+        public static let maximumBatchSize = 1 << 20
     }
 
-    public static let name = "dqn"
+    public static let definition = AgentDefinition<DQNAgent>(
+        name: "dqn", summary: "deep Q-network: replay buffer, target network, Double DQN (the notes' 8.2)",
+        requirements: SpaceRequirements(observations: .flattened, actions: .discrete),
+        defaults: Configuration(), recommended: Configuration.recommended(for:),
+        hyperparameters: NetworkShape.hyperparameters(\.network) + [
+            .schedule("learning-rate", \.learningRate, "Adam's step size, over environment steps", in: .positive, valueName: "rate"),
+            .integer("buffer-capacity", \.bufferCapacity, "replay buffer capacity in transitions", atLeast: 1),
+            .integer("batch-size", \.batchSize, "transitions per minibatch", atLeast: 1, atMost: Configuration.maximumBatchSize),
+            .number("discount", \.discount, "discount γ", in: .unitInterval, valueName: "gamma"),
+            .integer("learning-starts", \.learningStarts, "steps of random play before the first update", atLeast: 0, valueName: "steps"),
+            .integer("train-frequency", \.trainFrequency, "environment steps between updates", atLeast: 1, valueName: "steps"),
+            .integer("gradient-steps", \.gradientSteps, "minibatch updates per update", atLeast: 1),
+            .integer("target-update-interval", \.targetUpdateInterval, "environment steps between target-network updates (C)",
+                     atLeast: 1, valueName: "steps"),
+            .number("target-update-rate", \.targetUpdateRate, "τ for θ⁻ ← τθ + (1 − τ)θ⁻; 1 copies",
+                    in: ValueRange(above: 0, atMost: 1), valueName: "tau"),
+            .schedule("epsilon", \.exploration, "exploration rate ε over environment steps", in: .unitInterval),
+            .choice("loss", \.loss, "the loss on the TD error"),
+            .optionalNumber("max-gradient-norm", \.maxGradientNorm, "largest global gradient norm before clipping", in: .positive,
+                            valueName: "norm"),
+            .flag("double-dqn", \.doubleDQN, "choose the next action with the online network (Double DQN)"),
+        ] + SolvedCriterion.hyperparameters(\.solved),
+        metrics: [.epsilon, .loss])
+
     public static let networkName = "q_network"
-    public static let observationEncoding = SpaceLayout.ObservationEncoding.flattened
 
     public let configuration: Configuration
     public let layout: SpaceLayout
+    public let trainingState = TrainingState()
     /// Q(s, ·; θ), the network that is trained and acts.
     public let network: Sequential
     /// Q(s, ·; θ⁻), the slowly following copy the targets come from.
@@ -142,57 +169,89 @@ public final class DQNAgent: NetworkAgent {
     private let optimizer: Adam
     /// The replay buffer D (kept across calls to `train`).
     public private(set) var replayBuffer: ReplayBuffer
+    private var exploration: SeededGenerator
+    private var sampling: SeededGenerator
 
-    public init(configuration: Configuration, layout: SpaceLayout) throws {
+    public convenience init(configuration: Configuration, layout: SpaceLayout) throws {
+        try self.init(configuration: configuration, layout: layout, network: nil)
+    }
+
+    /// Creates an untrained agent whose Q-network is `network` (any network built from the
+    /// tensor core's layers, mapping the layout's features to one value per action), or the
+    /// configuration's perceptron when `nil`.
+    ///
+    /// - Throws: ``AgentError/invalidConfiguration(_:)`` for bad hyperparameters or a network
+    ///   of the wrong sizes.
+    public init(configuration: Configuration, layout: SpaceLayout, network: Sequential?) throws {
+        var configuration = configuration
+        if let network { configuration.network = try NetworkShape(network: network) }
         try configuration.validate()
         self.configuration = configuration
         self.layout = layout
-        network = configuration.network.build(for: layout, seed: configuration.seed)
-        // The target network starts as an exact copy: built from the same seed.
-        targetNetwork = configuration.network.build(for: layout, seed: configuration.seed)
-        optimizer = try Adam(parameters: network.parameters(), learningRate: Float(configuration.learningRate))
+        if let network {
+            try NetworkShape.check(network, inputCount: layout.observationSize, outputCount: layout.actionCount)
+            self.network = network
+        } else {
+            self.network = try configuration.network.build(for: layout, seed: configuration.seed)
+        }
+        // The target network starts as an exact copy.
+        targetNetwork = try configuration.network.build(for: layout, seed: configuration.seed)
+        try targetNetwork.copyParameters(from: self.network)
+        optimizer = try Adam(parameters: self.network.parameters(), learningRate: Float(configuration.learningRate.value(at: 0)))
         replayBuffer = ReplayBuffer(capacity: configuration.bufferCapacity, observationSize: layout.observationSize)
+        exploration = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
+        sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.replay)
+    }
+
+    /// Creates an untrained agent for `environment` whose Q-network is `network`.
+    ///
+    /// - Throws: as ``init(configuration:layout:network:)``, and ``AgentError/doesNotFit(_:)``.
+    public convenience init(configuration: Configuration, environment: some Environment, network: Sequential) throws {
+        let layout = try SpaceLayout(
+            observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
+            requirements: Self.definition.requirements, agent: Self.name)
+        try self.init(configuration: configuration, layout: layout, network: network)
     }
 
     // MARK: - Training
 
-    public func train<E: Environment>(on environment: inout E, progress: @escaping ProgressHandler) throws -> TrainingReport {
-        try checkFits(environment)
+    public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
         let configuration = self.configuration
-        let (observationSpace, actionSpace) = (environment.observationSpace, environment.actionSpace)
-        var exploration = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
-        var sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.replay)
-        var session = TrainingSession(budget: configuration.budget, progress: progress)
-
-        var observation = ObservationFeatures.tensor(environment.reset(seed: configuration.seed), in: observationSpace)
+        let observationSpace = environment.observationSpace
+        var observation = session.observation(from: &environment, seed: configuration.seed)
+        var features = ObservationFeatures.tensor(observation, in: observationSpace)
         while session.isRunning {
             // 1. ε-greedy action.
-            let epsilon = configuration.exploration.value(at: session.steps)
+            let epsilon = configuration.exploration.value(at: session.steps, progress: session.progress)
+            session.record(epsilon, for: .epsilon)
             let action = try ActionSelection.epsilonGreedy(
                 epsilon: epsilon, actionCount: layout.actionCount, using: &exploration
             ) { _ in
-                try withoutGradients { try network(observation) }.withUnsafeScalars(ActionSelection.argmax)
+                try withoutGradients { try network(features) }.withUnsafeScalars(ActionSelection.argmax)
             }
 
             // 2. Act; store (s, a, r, s', terminated). On truncation s' is the last observation
             //    and `terminated` is false, so the target bootstraps through the time limit.
-            let result = try environment.step(actionSpace.element(atIndex: action)!)
-            let nextObservation = ObservationFeatures.tensor(result.observation, in: observationSpace)
-            observation.withUnsafeScalars { current in
-                nextObservation.withUnsafeScalars { next in
+            let result = try environment.step(try PolicyAction.index(action).element(of: environment.actionSpace, agent: Self.name))
+            let nextFeatures = ObservationFeatures.tensor(result.observation, in: observationSpace)
+            features.withUnsafeScalars { current in
+                nextFeatures.withUnsafeScalars { next in
                     replayBuffer.append(
                         observation: current, action: action, reward: result.reward,
                         nextObservation: next, terminated: result.terminated)
                 }
             }
-            session.recordStep(reward: result.reward)
+            try session.recordStep(reward: result.reward)
 
             // 3. Learn from minibatches.
             if session.steps > configuration.learningStarts && session.steps % configuration.trainFrequency == 0 {
+                optimizer.learningRate = Float(configuration.learningRate.value(at: session.steps, progress: session.progress))
                 for _ in 0..<configuration.gradientSteps {
                     let loss = try update(with: replayBuffer.sample(batchSize: configuration.batchSize, using: &sampling))
                     session.recordLoss(loss)
                 }
+                session.record(Double(optimizer.learningRate), for: .learningRate)
+                try session.endUpdate()
             }
 
             // 4. θ⁻ ← τθ + (1 − τ)θ⁻ every C steps.
@@ -200,15 +259,16 @@ public final class DQNAgent: NetworkAgent {
                 try targetNetwork.updateParameters(towards: network, rate: Float(configuration.targetUpdateRate))
             }
 
+            observation = result.observation
+            features = nextFeatures
             if result.isDone {
-                session.endEpisode(succeeded: environment.episodeSucceeded, epsilon: epsilon)
+                try session.endEpisode(succeeded: environment.episodeSucceeded)
                 try session.checkSolved(configuration.solved, agent: self, environment: environment)
-                observation = ObservationFeatures.tensor(environment.reset(), in: observationSpace)
-            } else {
-                observation = nextObservation
+                observation = environment.reset()
+                features = ObservationFeatures.tensor(observation, in: observationSpace)
             }
         }
-        return session.report()
+        session.suspend(at: observation)
     }
 
     /// One gradient step on a minibatch; returns the loss.
@@ -235,7 +295,7 @@ public final class DQNAgent: NetworkAgent {
             try clipGradientNorm(optimizer.parameters, maxNorm: Float(maxGradientNorm))
         }
         optimizer.step()
-        return loss.scalar!
+        return loss.scalar ?? .nan
     }
 
     // MARK: - Saving

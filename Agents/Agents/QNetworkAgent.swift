@@ -29,8 +29,8 @@ public final class QNetworkAgent: NetworkAgent {
         public var budget: TrainingBudget
         /// The hidden layers (default none: one linear layer from features to Q-values).
         public var network: NetworkShape
-        /// The gradient-descent step size (default 0.1).
-        public var learningRate: Double
+        /// The gradient-descent step size, a schedule over episodes (default 0.1).
+        public var learningRate: Schedule
         /// γ in [0, 1] (default 0.99).
         public var discount: Double
         /// ε(episode) (default 1 / (episode / 50 + 10)).
@@ -39,7 +39,7 @@ public final class QNetworkAgent: NetworkAgent {
         /// Creates the hyperparameters; see each property for its meaning and default.
         public init(
             seed: UInt64 = 0, budget: TrainingBudget = .episodes(2_000),
-            network: NetworkShape = NetworkShape(hiddenLayers: []), learningRate: Double = 0.1,
+            network: NetworkShape = NetworkShape(hiddenLayers: []), learningRate: Schedule = .constant(0.1),
             discount: Double = 0.99, exploration: Schedule = .reciprocal(period: 50, offset: 10)
         ) {
             self.seed = seed
@@ -53,70 +53,97 @@ public final class QNetworkAgent: NetworkAgent {
         public func validate() throws {
             try budget.validate()
             try network.validate()
-            try ConfigurationCheck.positive(learningRate, "learning rate")
+            try learningRate.validatePositive("learning rate")
             try ConfigurationCheck.unitInterval(discount, "discount")
             try exploration.validate("epsilon", in: 0...1)
         }
     }
 
-    public static let name = "qnetwork"
+    public static let definition = AgentDefinition<QNetworkAgent>(
+        name: "qnetwork", summary: "online Q-learning with a network, no replay, no target network (the notes' 8.1)",
+        requirements: SpaceRequirements(observations: .flattened, actions: .discrete),
+        defaults: Configuration(),
+        hyperparameters: NetworkShape.hyperparameters(\.network) + [
+            .schedule("learning-rate", \.learningRate, "SGD's step size, over episodes", in: .positive, valueName: "rate"),
+            .number("discount", \.discount, "discount γ", in: .unitInterval, valueName: "gamma"),
+            .schedule("epsilon", \.exploration, "exploration rate ε over episodes", in: .unitInterval),
+        ],
+        metrics: [.epsilon, .loss])
+
     public static let networkName = "q_network"
-    public static let observationEncoding = SpaceLayout.ObservationEncoding.flattened
 
     public let configuration: Configuration
     public let layout: SpaceLayout
+    public let trainingState = TrainingState()
     /// Q(s, ·) for the features of s.
     public let network: Sequential
     private let optimizer: SGD
+    private var generator: SeededGenerator
 
-    public init(configuration: Configuration, layout: SpaceLayout) throws {
+    public convenience init(configuration: Configuration, layout: SpaceLayout) throws {
+        try self.init(configuration: configuration, layout: layout, network: nil)
+    }
+
+    /// Creates an untrained agent whose Q-network is `network` (any network built from the
+    /// tensor core's layers), or the configuration's when `nil`.
+    ///
+    /// - Throws: ``AgentError/invalidConfiguration(_:)`` for bad hyperparameters or a network
+    ///   of the wrong sizes.
+    public init(configuration: Configuration, layout: SpaceLayout, network: Sequential?) throws {
+        var configuration = configuration
+        if let network { configuration.network = try NetworkShape(network: network) }
         try configuration.validate()
         self.configuration = configuration
         self.layout = layout
-        network = configuration.network.build(for: layout, seed: configuration.seed)
-        optimizer = try SGD(parameters: network.parameters(), learningRate: Float(configuration.learningRate))
+        if let network {
+            try NetworkShape.check(network, inputCount: layout.observationSize, outputCount: layout.actionCount)
+            self.network = network
+        } else {
+            self.network = try configuration.network.build(for: layout, seed: configuration.seed)
+        }
+        optimizer = try SGD(parameters: self.network.parameters(), learningRate: Float(configuration.learningRate.value(at: 0)))
+        generator = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
     }
 
-    public func train<E: Environment>(on environment: inout E, progress: @escaping ProgressHandler) throws -> TrainingReport {
-        try checkFits(environment)
-        let (observations, actions) = (environment.observationSpace, environment.actionSpace)
+    public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
+        let observations = environment.observationSpace
         let discount = Float(configuration.discount)
-        var generator = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
-        var session = TrainingSession(budget: configuration.budget, progress: progress)
-
-        var features = ObservationFeatures.tensor(environment.reset(seed: configuration.seed), in: observations)
+        var observation = session.observation(from: &environment, seed: configuration.seed)
         while session.isRunning {
+            let features = ObservationFeatures.tensor(observation, in: observations)
             // Q = network(s); a = ε-greedy on Q.
             let q = try network(features)
-            let epsilon = configuration.exploration.value(at: session.episodes)
+            let epsilon = configuration.exploration.value(at: session.episodes, progress: session.progress)
+            session.record(epsilon, for: .epsilon)
             let action = ActionSelection.epsilonGreedy(epsilon: epsilon, actionCount: layout.actionCount, using: &generator) { _ in
                 q.withUnsafeScalars(ActionSelection.argmax)
             }
-            let result = try environment.step(actions.element(atIndex: action)!)
+            let result = try environment.step(try PolicyAction.index(action).element(of: environment.actionSpace, agent: Self.name))
             let nextFeatures = ObservationFeatures.tensor(result.observation, in: observations)
 
             // y = r + γ maxₐ' Q(s', a'), from the same network, or r at termination.
             var target = Float(result.reward)
             if !result.terminated {
                 let nextQ = try withoutGradients { try network(nextFeatures) }
-                target += discount * nextQ.withUnsafeScalars { $0.max()! }
+                target += discount * nextQ.withUnsafeScalars { $0.max() ?? 0 }
             }
 
             // One gradient step on (Q(s, a) − y)².
+            optimizer.learningRate = Float(configuration.learningRate.value(at: session.episodes, progress: session.progress))
             optimizer.zeroGradients()
             let loss = try meanSquaredError(q.gathering([action], alongAxis: 0), Tensor(target))
             try loss.backward()
             optimizer.step()
-            session.recordLoss(loss.scalar!)
+            session.recordLoss(loss.scalar ?? .nan)
+            try session.endUpdate()
 
-            session.recordStep(reward: result.reward)
+            try session.recordStep(reward: result.reward)
+            observation = result.observation
             if result.isDone {
-                session.endEpisode(succeeded: environment.episodeSucceeded, epsilon: epsilon)
-                features = ObservationFeatures.tensor(environment.reset(), in: observations)
-            } else {
-                features = nextFeatures
+                try session.endEpisode(succeeded: environment.episodeSucceeded)
+                observation = environment.reset()
             }
         }
-        return session.report()
+        session.suspend(at: observation)
     }
 }

@@ -25,24 +25,8 @@ import TensorCore
 /// Fits environments with `Discrete` observations and actions (FrozenLake, CliffWalking, grid
 /// worlds); refuses others with an error naming the spaces.
 public final class QTableAgent: Agent {
-    /// How the agent explores while training.
-    public enum Exploration: Codable, Equatable, Sendable, CustomStringConvertible {
-        /// Always the greedy action (ties at random): the notes' first, "dummy" step.
-        case none
-        /// A random action with probability ε(episode), else the greedy one.
-        case epsilonGreedy(Schedule)
-        /// The greedy action of Q(s, ·) + `scale` · N(0, 1) / (episode + 1): the notes' "add
-        /// random noise", which fades as episodes pass.
-        case noise(scale: Double)
-
-        public var description: String {
-            switch self {
-            case .none: "none"
-            case .epsilonGreedy(let schedule): "ε-greedy, ε = \(schedule)"
-            case .noise(let scale): "noise \(scale) / (episode + 1)"
-            }
-        }
-    }
+    /// How the agent explores while training (shared with the other tabular agents).
+    public typealias Exploration = TabularExploration
 
     /// The hyperparameters; the defaults learn FrozenLake (4x4, either variant) reliably.
     public struct Configuration: AgentConfiguration {
@@ -57,14 +41,14 @@ public final class QTableAgent: Agent {
         public var discount: Double
         /// How to explore (default ε-greedy, ε falling linearly from 1 to 0.01 over the first
         /// 10,000 episodes).
-        public var exploration: Exploration
+        public var exploration: TabularExploration
 
         /// Creates the hyperparameters; see each property for its meaning and default.
         public init(
             seed: UInt64 = 0, budget: TrainingBudget = .episodes(20_000),
             learningRate: Schedule = .linear(start: 0.1, end: 0.01, duration: 20_000),
             discount: Double = 0.995,
-            exploration: Exploration = .epsilonGreedy(.linear(start: 1, end: 0.01, duration: 10_000))
+            exploration: TabularExploration = .epsilonGreedy(.linear(start: 1, end: 0.01, duration: 10_000))
         ) {
             self.seed = seed
             self.budget = budget
@@ -77,12 +61,7 @@ public final class QTableAgent: Agent {
             try budget.validate()
             try learningRate.validate("learning rate", in: 1e-9...1)
             try ConfigurationCheck.unitInterval(discount, "discount")
-            switch exploration {
-            case .none: break
-            case .epsilonGreedy(let schedule): try schedule.validate("epsilon", in: 0...1)
-            case .noise(let scale):
-                try ConfigurationCheck.require(scale >= 0 && scale.isFinite, "exploration noise scale must be ≥ 0, got \(scale)")
-            }
+            try exploration.validate()
         }
 
         // MARK: The notes' progression
@@ -94,12 +73,12 @@ public final class QTableAgent: Agent {
 
         /// The notes' second step: discount γ = 0.99 and exploration (decaying ε-greedy
         /// ε = 1 / (episode / 100 + 1), or noise / (episode + 1)), α = 1, 2,000 episodes.
-        public static func notesExploration(_ exploration: Exploration) -> Configuration {
+        public static func notesExploration(_ exploration: TabularExploration) -> Configuration {
             Configuration(budget: .episodes(2_000), learningRate: .constant(1), discount: 0.99, exploration: exploration)
         }
 
         /// The notes' decaying ε for ``notesExploration(_:)``: 1 / (episode / 100 + 1).
-        public static let notesEpsilon = Exploration.epsilonGreedy(.reciprocal(period: 100, offset: 1))
+        public static let notesEpsilon = TabularExploration.notesEpsilon
 
         /// The notes' third step, for slippery worlds: α = 0.85 mixes old and new estimates,
         /// γ = 0.99, noise exploration, 2,000 episodes.
@@ -124,112 +103,101 @@ public final class QTableAgent: Agent {
         }
     }
 
-    public static let name = "qtable"
-    public static let observationEncoding = SpaceLayout.ObservationEncoding.index
+    public static let definition = AgentDefinition<QTableAgent>(
+        name: "qtable", summary: "tabular Q-learning, the notes' progression from the dummy rule to α and γ",
+        requirements: SpaceRequirements(observations: .index, actions: .discrete),
+        defaults: Configuration(), recommended: Configuration.recommended(for:),
+        hyperparameters: [
+            Hyperparameter(
+                "preset", summary: "start from a stage of the notes' progression: dummy (Q = r + max Q', no exploration), "
+                    + "exploration (γ and decaying exploration; pick it with --exploration) or learning-rate (α = 0.85 for slippery ice)",
+                accepts: "one of dummy, exploration, learning-rate", valueName: "dummy|exploration|learning-rate",
+                choices: ["dummy", "exploration", "learning-rate"],
+                read: { _ in nil },
+                write: { configuration, text in
+                    let seed = configuration.seed
+                    switch text.lowercased() {
+                    case "dummy": configuration = .notesDummy
+                    case "exploration": configuration = .notesExploration(.notesEpsilon)
+                    case "learning-rate": configuration = .notesLearningRate
+                    default: throw Hyperparameter<Configuration>.outOfRange("preset", "one of dummy, exploration, learning-rate", text)
+                    }
+                    configuration.seed = seed
+                }),
+            .schedule("learning-rate", \.learningRate, "α(episode): how far each update moves Q(s, a) towards its target",
+                      in: ValueRange(above: 0, atMost: 1), valueName: "alpha"),
+            .number("discount", \.discount, "γ, the weight of future rewards", in: .unitInterval, valueName: "gamma"),
+        ] + TabularExploration.hyperparameters(\.exploration),
+        metrics: [.epsilon],
+        checkCombination: TabularExploration.checkCombination)
 
     public let configuration: Configuration
     public let layout: SpaceLayout
+    public let trainingState = TrainingState()
+    /// Q(s, a) for every state and action.
+    public private(set) var table: ActionValueTable
+    private var generator: SeededGenerator
+
     /// Q(s, a), row-major: `values[s * actionCount + a]`.
-    public private(set) var values: [Float]
+    public var values: [Float] { table.values }
 
     public init(configuration: Configuration, layout: SpaceLayout) throws {
         try configuration.validate()
         self.configuration = configuration
         self.layout = layout
-        values = [Float](repeating: 0, count: layout.observationSize * layout.actionCount)
+        table = ActionValueTable(stateCount: layout.observationSize, actionCount: layout.actionCount)
+        generator = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
     }
 
     // MARK: - Training
 
-    public func train<E: Environment>(on environment: inout E, progress: @escaping ProgressHandler) throws -> TrainingReport {
-        try checkFits(environment)
-        let (states, actions) = (environment.observationSpace, environment.actionSpace)
-        let actionCount = layout.actionCount
+    public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
+        let states = environment.observationSpace
         let discount = Float(configuration.discount)
-        var generator = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
-        var session = TrainingSession(budget: configuration.budget, progress: progress)
-
-        var state = states.index(of: environment.reset(seed: configuration.seed))!
+        var observation = session.observation(from: &environment, seed: configuration.seed)
         while session.isRunning {
+            let state = try TabularState.index(of: observation, in: states)
             let episode = session.episodes
-            let learningRate = Float(configuration.learningRate.value(at: episode))
+            let learningRate = Float(configuration.learningRate.value(at: episode, progress: session.progress))
 
             // 1. Choose a: greedy on Q(s, ·), with the configured exploration.
-            var epsilon: Double?
-            let action: Int
-            switch configuration.exploration {
-            case .none:
-                action = greedyAction(in: state, using: &generator)
-            case .epsilonGreedy(let schedule):
-                epsilon = schedule.value(at: episode)
-                action = ActionSelection.epsilonGreedy(epsilon: epsilon!, actionCount: actionCount, using: &generator) {
-                    greedyAction(in: state, using: &$0)
-                }
-            case .noise(let scale):
-                // argmax(Q(s, ·) + scale · N(0, 1) / (episode + 1))
-                let noisy = (0..<actionCount).map { a in
-                    values[state * actionCount + a] + Float(scale * generator.normal() / Double(episode + 1))
-                }
-                action = noisy.withUnsafeBufferPointer { ActionSelection.argmaxBreakingTies($0, using: &generator) }
-            }
+            let (action, epsilon) = table.explore(configuration.exploration, in: state, episode: episode, using: &generator)
+            if let epsilon { session.record(epsilon, for: .epsilon) }
 
             // 2. Act and observe r, s'.
-            let result = try environment.step(actions.element(atIndex: action)!)
-            let next = states.index(of: result.observation)!
+            let result = try environment.step(try PolicyAction.index(action).element(of: environment.actionSpace, agent: Self.name))
+            let next = try TabularState.index(of: result.observation, in: states)
 
             // 3. Q(s, a) ← (1 − α) Q(s, a) + α (r + γ maxₐ' Q(s', a')), without the future
             //    term when the episode terminated (but with it when a time limit cut it).
-            let future = result.terminated ? 0 : discount * maximumValue(in: next)
+            let future = result.terminated ? 0 : discount * table.maximumValue(in: next)
             let target = Float(result.reward) + future
-            let cell = state * actionCount + action
-            values[cell] = (1 - learningRate) * values[cell] + learningRate * target
+            table[state, action] = (1 - learningRate) * table[state, action] + learningRate * target
 
-            session.recordStep(reward: result.reward)
+            try session.recordStep(reward: result.reward)
+            observation = result.observation
             if result.isDone {
-                session.endEpisode(succeeded: environment.episodeSucceeded, epsilon: epsilon)
-                state = states.index(of: environment.reset())!
-            } else {
-                state = next
+                try session.endEpisode(succeeded: environment.episodeSucceeded)
+                observation = environment.reset()
             }
         }
-        return session.report()
+        session.suspend(at: observation)
     }
 
     // MARK: - Acting
 
-    public func greedyAction<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) -> Int {
-        greedyAction(in: space.index(of: observation)!, using: &generator)
-    }
-
-    /// argmaxₐ Q(state, a), ties broken at random.
-    func greedyAction(in state: Int, using generator: inout SeededGenerator) -> Int {
-        values.withUnsafeBufferPointer { table in
-            let row = UnsafeBufferPointer(rebasing: table[(state * layout.actionCount)..<((state + 1) * layout.actionCount)])
-            return ActionSelection.argmaxBreakingTies(row, using: &generator)
-        }
-    }
-
-    /// maxₐ Q(state, a).
-    func maximumValue(in state: Int) -> Float {
-        let start = state * layout.actionCount
-        return values[start..<(start + layout.actionCount)].max()!
+    public func action<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> PolicyAction {
+        .index(table.greedyAction(in: try TabularState.index(of: observation, in: space), using: &generator))
     }
 
     // MARK: - Saving
 
     /// The table as one tensor, `q_table` of shape `[states, actions]`.
     public func parameterTensors() -> [String: Tensor] {
-        let table = Tensor(shape: [layout.observationSize, layout.actionCount]) { _ = $0.initialize(from: values) }
-        return ["q_table": table]
+        ["q_table": table.tensor]
     }
 
     public func loadParameterTensors(_ tensors: [String: Tensor]) throws {
-        let expected = [layout.observationSize, layout.actionCount]
-        guard tensors.count == 1, let table = tensors["q_table"], table.shape == expected else {
-            throw AgentError.invalidCheckpoint(
-                "a Q-table checkpoint needs one tensor 'q_table' of shape \(expected), found "
-                    + tensors.map { "\($0.key) \($0.value.shape)" }.sorted().joined(separator: ", "))
-        }
-        values = table.scalars
+        try table.load(tensors, name: "q_table")
     }
 }

@@ -32,8 +32,9 @@ public final class ReinforceAgent: NetworkAgent {
         public var budget: TrainingBudget
         /// The policy network's hidden layers (default 128 ReLU, as PyTorch's example).
         public var network: NetworkShape
-        /// Adam's step size (default 0.005; 0.01, PyTorch's, collapses on about a third of seeds).
-        public var learningRate: Double
+        /// Adam's step size, a schedule over episodes (default 0.005; 0.01, PyTorch's, collapses
+        /// on about a third of seeds).
+        public var learningRate: Schedule
         /// γ in [0, 1] (default 0.99).
         public var discount: Double
         /// β ≥ 0, the weight of the entropy bonus (default 0).
@@ -47,7 +48,7 @@ public final class ReinforceAgent: NetworkAgent {
         /// Creates the hyperparameters; see each property for its meaning and default.
         public init(
             seed: UInt64 = 0, budget: TrainingBudget = .episodes(1_000),
-            network: NetworkShape = NetworkShape(hiddenLayers: [128]), learningRate: Double = 0.005,
+            network: NetworkShape = NetworkShape(hiddenLayers: [128]), learningRate: Schedule = .constant(0.005),
             discount: Double = 0.99, entropyCoefficient: Double = 0, normalizeReturns: Bool = true,
             solved: SolvedCriterion? = nil
         ) {
@@ -64,7 +65,7 @@ public final class ReinforceAgent: NetworkAgent {
         public func validate() throws {
             try budget.validate()
             try network.validate()
-            try ConfigurationCheck.positive(learningRate, "learning rate")
+            try learningRate.validatePositive("learning rate")
             try ConfigurationCheck.unitInterval(discount, "discount")
             try ConfigurationCheck.require(
                 entropyCoefficient >= 0 && entropyCoefficient.isFinite,
@@ -79,63 +80,94 @@ public final class ReinforceAgent: NetworkAgent {
         }
     }
 
-    public static let name = "reinforce"
+    public static let definition = AgentDefinition<ReinforceAgent>(
+        name: "reinforce", aliases: ["pg"], summary: "REINFORCE policy gradient with normalised returns (the notes' 8.3)",
+        requirements: SpaceRequirements(observations: .flattened, actions: .discrete),
+        defaults: Configuration(), recommended: Configuration.recommended(for:),
+        hyperparameters: NetworkShape.hyperparameters(\.network, role: "policy") + [
+            .schedule("learning-rate", \.learningRate, "Adam's step size, over episodes", in: .positive, valueName: "rate"),
+            .number("discount", \.discount, "discount γ", in: .unitInterval, valueName: "gamma"),
+            .number("entropy-coefficient", \.entropyCoefficient, "weight β of the entropy bonus", in: .nonNegative, valueName: "beta"),
+            .flag("normalize-returns", \.normalizeReturns, "normalise each episode's returns (a baseline)"),
+        ] + SolvedCriterion.hyperparameters(\.solved),
+        metrics: [.loss])
+
     public static let networkName = "policy"
-    public static let observationEncoding = SpaceLayout.ObservationEncoding.flattened
 
     public let configuration: Configuration
     public let layout: SpaceLayout
+    public let trainingState = TrainingState()
     /// The policy's logits: π(· | s) = softmax(network(s)).
     public let network: Sequential
     private let optimizer: Adam
+    private var sampling: SeededGenerator
+    /// The episode in progress when the last call's budget ran out mid-episode: its features
+    /// (row after row), actions and rewards, so the next call finishes and learns from it.
+    private var unfinished = (features: [Float](), actions: [Int](), rewards: [Double]())
 
-    public init(configuration: Configuration, layout: SpaceLayout) throws {
+    public convenience init(configuration: Configuration, layout: SpaceLayout) throws {
+        try self.init(configuration: configuration, layout: layout, network: nil)
+    }
+
+    /// Creates an untrained agent whose policy network is `network` (any network built from
+    /// the tensor core's layers, one logit per action), or the configuration's when `nil`.
+    ///
+    /// - Throws: ``AgentError/invalidConfiguration(_:)`` for bad hyperparameters or a network
+    ///   of the wrong sizes.
+    public init(configuration: Configuration, layout: SpaceLayout, network: Sequential?) throws {
+        var configuration = configuration
+        if let network { configuration.network = try NetworkShape(network: network) }
         try configuration.validate()
         self.configuration = configuration
         self.layout = layout
-        network = configuration.network.build(for: layout, seed: configuration.seed)
-        optimizer = try Adam(parameters: network.parameters(), learningRate: Float(configuration.learningRate))
+        if let network {
+            try NetworkShape.check(network, inputCount: layout.observationSize, outputCount: layout.actionCount)
+            self.network = network
+        } else {
+            self.network = try configuration.network.build(for: layout, seed: configuration.seed)
+        }
+        optimizer = try Adam(parameters: self.network.parameters(), learningRate: Float(configuration.learningRate.value(at: 0)))
+        sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
     }
 
     // MARK: - Training
 
-    public func train<E: Environment>(on environment: inout E, progress: @escaping ProgressHandler) throws -> TrainingReport {
-        try checkFits(environment)
+    public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
         let (observationSpace, actionSpace) = (environment.observationSpace, environment.actionSpace)
-        var sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
-        var session = TrainingSession(budget: configuration.budget, progress: progress)
-
-        var observation = environment.reset(seed: configuration.seed)
+        let featureCount = layout.observationSize
+        var observation = session.observation(from: &environment, seed: configuration.seed)
         while session.isRunning {
-            // 1. Play one episode with aₜ ~ π(· | sₜ).
-            var observations: [E.Observation] = []
-            var actions: [Int] = []
-            var rewards: [Double] = []
+            // 1. Play one episode with aₜ ~ π(· | sₜ) (or finish the one the last call left).
             var finished = false
             while !finished && session.isRunning {
-                let logits = try withoutGradients { try network(ObservationFeatures.tensor(observation, in: observationSpace)) }
+                let features = ObservationFeatures.tensor(observation, in: observationSpace)
+                let logits = try withoutGradients { try network(features) }
                 let action = try sampleAction(logits: logits, using: &sampling)
-                let result = try environment.step(actionSpace.element(atIndex: action)!)
-                observations.append(observation)
-                actions.append(action)
-                rewards.append(result.reward)
-                session.recordStep(reward: result.reward)
+                let result = try environment.step(try PolicyAction.index(action).element(of: actionSpace, agent: Self.name))
+                features.withUnsafeScalars { unfinished.features.append(contentsOf: $0) }
+                unfinished.actions.append(action)
+                unfinished.rewards.append(result.reward)
+                try session.recordStep(reward: result.reward)
                 observation = result.observation
                 finished = result.isDone
             }
-            // A step budget can run out mid-episode; that partial episode is not learned from.
+            // A step budget can run out mid-episode; the next call finishes it.
             guard finished else { break }
 
             // 2.-3. Returns, loss and one Adam step.
+            let (features, actions, rewards) = unfinished
+            unfinished = ([], [], [])
+            optimizer.learningRate = Float(configuration.learningRate.value(at: session.episodes, progress: session.progress))
             let loss = try update(
-                observations: ObservationFeatures.batch(observations, in: observationSpace), actions: actions,
+                observations: Tensor(shape: [actions.count, featureCount], scalars: features), actions: actions,
                 returns: discountedReturns(rewards))
             session.recordLoss(loss)
-            session.endEpisode(succeeded: environment.episodeSucceeded, epsilon: nil)
+            try session.endUpdate()
+            try session.endEpisode(succeeded: environment.episodeSucceeded)
             try session.checkSolved(configuration.solved, agent: self, environment: environment)
             observation = environment.reset()
         }
-        return session.report()
+        session.suspend(at: observation)
     }
 
     /// Gₜ = rₜ + γ Gₜ₊₁ backwards from the end, normalised when configured.
@@ -166,7 +198,7 @@ public final class ReinforceAgent: NetworkAgent {
         optimizer.zeroGradients()
         try loss.backward()
         optimizer.step()
-        return loss.scalar!
+        return loss.scalar ?? .nan
     }
 
     /// An action drawn from softmax(`logits`).

@@ -1,4 +1,5 @@
 import Foundation
+import RLCore
 import TensorCore
 
 /// A trained agent on disk: a safetensors file whose tensors are what the agent learned and
@@ -147,23 +148,22 @@ public struct TrainingSummary: Codable, Equatable, Sendable {
         self.seconds = seconds
     }
 
-    /// Summarises a training report.
-    public init(_ report: TrainingReport) {
-        self.init(episodes: report.episodeCount, steps: report.steps, seconds: report.seconds)
+    /// Summarises an agent's training so far, over all calls of `train`.
+    public init(_ state: TrainingState) {
+        self.init(episodes: state.episodes, steps: state.steps, seconds: state.seconds)
     }
 }
 
 extension Agent {
-    /// Saves the agent as a ``Checkpoint`` (atomically).
+    /// Saves the agent as a ``Checkpoint`` (atomically), with its training totals so far in
+    /// the metadata.
     ///
-    /// - Parameters:
-    ///   - environment: the environment it was trained on, so `rl eval` can make it again.
-    ///   - training: the run's report, summarised in the metadata.
+    /// - Parameter environment: the environment it was trained on, so `rl eval` can make it again.
     /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when the file cannot be written.
-    public func save(to url: URL, environment: EnvironmentReference? = nil, training: TrainingReport? = nil) throws {
+    public func save(to url: URL, environment: EnvironmentReference? = nil) throws {
         let checkpoint = Checkpoint(
             agent: Self.name, configuration: try Checkpoint.json(configuration), layout: layout,
-            environment: environment, training: training.map(TrainingSummary.init), tensors: parameterTensors())
+            environment: environment, training: TrainingSummary(trainingState), tensors: parameterTensors())
         try checkpoint.save(to: url)
     }
 
@@ -175,10 +175,12 @@ extension Agent {
         try load(Checkpoint.load(from: url))
     }
 
-    /// Makes an agent of this type from a checkpoint already read.
+    /// Makes an agent of this type from a checkpoint already read, bound to `environment`'s
+    /// spaces when given (so ``predict(_:)`` can read observations).
     ///
-    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` as ``load(from:)``.
-    public static func load(_ checkpoint: Checkpoint) throws -> Self {
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` as ``load(from:)``;
+    ///   ``AgentError/doesNotFit(_:)`` when `environment` does not fit the checkpoint's layout.
+    public static func load(_ checkpoint: Checkpoint, environment: (any Environment)? = nil) throws -> Self {
         guard checkpoint.agent == name else {
             throw AgentError.invalidCheckpoint("the checkpoint holds a '\(checkpoint.agent)' agent, not '\(name)'")
         }
@@ -188,7 +190,8 @@ extension Agent {
         } catch {
             throw AgentError.invalidCheckpoint("the checkpoint's \(name) configuration cannot be read: \(error)")
         }
-        let agent = try Self(configuration: configuration, layout: checkpoint.layout)
+        let layout = try environment.map { try checkpoint.layout.bound(to: $0, agent: name) } ?? checkpoint.layout
+        let agent = try Self(configuration: configuration, layout: layout)
         try agent.loadParameterTensors(checkpoint.tensors)
         return agent
     }

@@ -2,11 +2,13 @@
 /// `SeededGenerator(seed:stream:)`: weights, exploration and replay sampling never share a
 /// stream, so changing how often one of them draws leaves the others' numbers unchanged.
 /// (Environment resets use the seed itself, as `reset(seed:)` does in Gymnasium.)
-enum AgentStream {
+public enum AgentStream {
     /// Initial network weights.
-    static let weights: UInt64 = 1
+    public static let weights: UInt64 = 1
     /// Exploration: ε draws, random actions, noise, sampling from a policy, tie-breaking.
-    static let exploration: UInt64 = 2
+    public static let exploration: UInt64 = 2
     /// Minibatches drawn from a replay buffer.
-    static let replay: UInt64 = 3
+    public static let replay: UInt64 = 3
+    /// Tie-breaking in ``Agent/predict(_:)``.
+    public static let prediction: UInt64 = 4
 }

@@ -38,7 +38,8 @@ public struct EvaluationReport: Codable, Equatable, Sendable {
 }
 
 extension Agent {
-    /// Plays `episodes` episodes greedily and summarises them.
+    /// Plays `episodes` episodes with the agent's deterministic actions (greedy, most probable
+    /// or mean) and summarises them.
     ///
     /// The first episode starts with `reset(seed: seed)` and the others continue the
     /// environment's random stream, so the same seed gives the same evaluation. Nothing is
@@ -69,7 +70,7 @@ extension Agent {
             var length = 0
             var finished = false
             while !finished && length < maxStepsPerEpisode {
-                let action = try greedyEnvironmentAction(for: observation, in: environment, using: &generator)
+                let action = try environmentAction(for: observation, in: environment, using: &generator)
                 let result = try environment.step(action)
                 total += result.reward
                 length += 1

@@ -13,8 +13,8 @@ public protocol NetworkAgent: Agent {
 
 extension NetworkAgent {
     /// The action with the largest network output.
-    public func greedyAction<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> Int {
-        try network.argmaxOutput(for: observation, in: space)
+    public func action<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> PolicyAction {
+        .index(try network.argmaxOutput(for: observation, in: space))
     }
 
     /// The network's parameters, named `<networkName>.<parameter name>`.

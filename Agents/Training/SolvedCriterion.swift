@@ -46,6 +46,43 @@ public struct SolvedCriterion: Codable, Equatable, Sendable {
         ["cartpole-v1", "cartpole"].contains(environment.lowercased()) ? .cartPole : nil
     }
 
+    /// The hyperparameters of an optional criterion, shared by the agents that stop when
+    /// solved: `--solved-threshold RETURN|none` and `--solved-episodes N`.
+    static func hyperparameters<Configuration>(
+        _ keyPath: WritableKeyPath<Configuration, SolvedCriterion?>
+    ) -> [Hyperparameter<Configuration>] {
+        nonisolated(unsafe) let keyPath = keyPath
+        return [
+            Hyperparameter(
+                "solved-threshold",
+                summary: "stop once the greedy policy's mean return over --solved-episodes reaches this, or none to train the whole budget",
+                accepts: "a number or none", valueName: "return",
+                read: { $0[keyPath: keyPath].map { HyperparameterText.number($0.threshold) } ?? "none" },
+                write: { configuration, text in
+                    if text.trimmingCharacters(in: .whitespaces).lowercased() == "none" {
+                        configuration[keyPath: keyPath] = nil
+                        return
+                    }
+                    let threshold = try HyperparameterText.parseNumber(text, for: "solved-threshold")
+                    let episodes = configuration[keyPath: keyPath]?.evaluationEpisodes ?? SolvedCriterion(threshold: 0).evaluationEpisodes
+                    configuration[keyPath: keyPath] = SolvedCriterion(threshold: threshold, evaluationEpisodes: episodes)
+                }),
+            Hyperparameter(
+                "solved-episodes",
+                summary: "greedy episodes per solved check (\(SolvedCriterion(threshold: 0).evaluationEpisodes) when only a threshold is given)",
+                accepts: "a whole number ≥ 1", valueName: "n",
+                read: { $0[keyPath: keyPath].map { "\($0.evaluationEpisodes)" } },
+                write: { configuration, text in
+                    let episodes = try HyperparameterText.parseInteger(text, for: "solved-episodes")
+                    guard episodes >= 1 else { throw Hyperparameter<Configuration>.outOfRange("solved-episodes", "≥ 1", text) }
+                    guard configuration[keyPath: keyPath] != nil else {
+                        throw AgentError.invalidConfiguration("--solved-episodes needs a --solved-threshold (this run has no solved check)")
+                    }
+                    configuration[keyPath: keyPath]?.evaluationEpisodes = episodes
+                }),
+        ]
+    }
+
     /// The criterion for a registration: the built-in choice for its id, else its reward
     /// threshold (Gymnasium's `reward_threshold`) when it has one, else `nil`.
     public static func recommended(for registration: EnvironmentRegistration) -> SolvedCriterion? {

@@ -1,60 +1,67 @@
 import Foundation
 
-/// What a training run did: one record per finished episode, and the totals.
+/// What one call of `train` did: its totals, and one record per finished episode.
 public struct TrainingReport: Codable, Equatable, Sendable {
-    /// Per-episode figures, in order.
+    /// Per-episode figures, in order (empty when the call was made without recording them).
     public var episodes: [TrainingProgress]
-    /// Environment steps taken.
+    /// The number of episodes finished in this call.
+    public var episodeCount: Int
+    /// Environment steps taken in this call.
     public var steps: Int
-    /// Wall-clock seconds the run took.
+    /// Wall-clock seconds this call took.
     public var seconds: Double
-    /// Whether the run was stopped before its budget was spent (Ctrl-C, a progress handler).
+    /// Whether the run was stopped before its budget was spent (Ctrl-C, a callback).
     public var stoppedEarly: Bool
     /// Whether the run ended because the configuration's solved rule was met.
     public var solved: Bool
+    /// The mean return of the last 100 episodes (over all calls; fewer at the start), or 0.
+    public var finalMeanReturn: Double
+    /// The fraction of this call's episodes that reached the goal, for environments with one:
+    /// the "success rate" the notes print after training.
+    public var successRate: Double?
+    /// The names of the metrics each record carries, in `metrics.csv`'s column order.
+    public var metrics: [String]
 
-    /// Creates a report from its records and totals (training loops make theirs with
-    /// ``TrainingSession/report()``).
-    public init(episodes: [TrainingProgress], steps: Int, seconds: Double, stoppedEarly: Bool, solved: Bool = false) {
+    /// Creates a report from its records and totals (training makes its own; see
+    /// ``TrainingSession``).
+    public init(
+        episodes: [TrainingProgress], episodeCount: Int? = nil, steps: Int, seconds: Double, stoppedEarly: Bool,
+        solved: Bool = false, finalMeanReturn: Double? = nil, successRate: Double? = nil, metrics: [String] = []
+    ) {
         self.episodes = episodes
+        self.episodeCount = episodeCount ?? episodes.count
         self.steps = steps
         self.seconds = seconds
         self.stoppedEarly = stoppedEarly
         self.solved = solved
-    }
-
-    /// The number of episodes finished.
-    public var episodeCount: Int { episodes.count }
-
-    /// The mean return of the last 100 episodes (fewer if the run had fewer), or 0.
-    public var finalMeanReturn: Double {
         let tail = episodes.suffix(100)
-        return tail.isEmpty ? 0 : tail.map(\.episodeReturn).reduce(0, +) / Double(tail.count)
-    }
-
-    /// The fraction of all episodes that reached the goal, for environments with one: the
-    /// "success rate" the notes print after training.
-    public var successRate: Double? {
+        self.finalMeanReturn = finalMeanReturn ?? (tail.isEmpty ? 0 : tail.map(\.episodeReturn).reduce(0, +) / Double(tail.count))
         let outcomes = episodes.compactMap(\.succeeded)
-        guard !outcomes.isEmpty, outcomes.count == episodes.count else { return nil }
-        return Double(outcomes.filter { $0 }.count) / Double(outcomes.count)
+        self.successRate = successRate ?? (!outcomes.isEmpty && outcomes.count == episodes.count
+            ? Double(outcomes.filter { $0 }.count) / Double(outcomes.count) : nil)
+        self.metrics = metrics
     }
 
-    /// The records as CSV, one row per episode:
-    /// `episode,steps,return,length,epsilon,loss,seconds` (empty cells where a figure does not
-    /// apply).
+    /// The records as CSV (see ``MetricsCSV``).
     public func metricsCSV() -> String {
-        var lines = ["episode,steps,return,length,epsilon,loss,seconds"]
-        lines.reserveCapacity(episodes.count + 1)
-        for record in episodes {
-            let cells = [
-                "\(record.episode)", "\(record.steps)", Self.format(record.episodeReturn), "\(record.length)",
-                record.epsilon.map(Self.format) ?? "", record.loss.map(Self.format) ?? "",
-                String(format: "%.3f", record.seconds),
-            ]
-            lines.append(cells.joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        MetricsCSV.header(metrics: metrics) + episodes.map { MetricsCSV.row($0, metrics: metrics) }.joined()
+    }
+}
+
+/// The rows of `metrics.csv`: one per episode, `episode,steps,return,length`, the agent's
+/// metrics in order (empty cells where a figure does not apply), then `seconds`.
+public enum MetricsCSV {
+    /// The header line, with its newline.
+    public static func header(metrics: [String]) -> String {
+        (["episode", "steps", "return", "length"] + metrics + ["seconds"]).joined(separator: ",") + "\n"
+    }
+
+    /// One episode's line, with its newline.
+    public static func row(_ record: TrainingProgress, metrics: [String]) -> String {
+        var cells = ["\(record.episode)", "\(record.steps)", format(record.episodeReturn), "\(record.length)"]
+        for name in metrics { cells.append(record.metrics[name].map(format) ?? "") }
+        cells.append(String(format: "%.3f", record.seconds))
+        return cells.joined(separator: ",") + "\n"
     }
 
     /// A number with up to six significant digits, without trailing zeros.

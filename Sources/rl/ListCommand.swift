@@ -2,22 +2,40 @@ import ArgumentParser
 import Foundation
 import RL
 
-/// `rl list`: the environments and agents, as tables; `rl list ENV`: one environment in detail.
+/// `rl list`: the environments and agents, as tables; `rl list ENV`: one environment in detail;
+/// `rl list AGENT`: one agent and its hyperparameters.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the environments and agents, or describe one environment.",
-        discussion: "With an environment name, shows its spaces, actions, time limit and options."
+        abstract: "List the environments and agents, or describe one environment or agent.",
+        discussion: """
+            With an environment name, shows its spaces, actions, time limit and options. With an \
+            agent name, shows what it fits and every hyperparameter: the option, its default, the \
+            values it takes and what it means (`rl train AGENT ENV --dry-run` shows the values a run \
+            on a given environment would use).
+            """
     )
 
-    @Argument(help: ArgumentHelp("An environment to describe (id or alias).", valueName: "env"))
-    var environmentName: String?
+    @Argument(help: ArgumentHelp("An environment (id or alias) or an agent to describe.", valueName: "env | agent"))
+    var name: String?
 
     func run() throws {
-        if let environmentName {
-            print(try Self.details(of: MadeEnvironment(environmentName, options: [:])), terminator: "")
-        } else {
+        guard let name else {
             print(try Self.overview(), terminator: "")
+            return
+        }
+        if let entry = try? AgentCatalog.standard.entry(named: name) {
+            print(Self.details(of: entry), terminator: "")
+            return
+        }
+        do {
+            print(try Self.details(of: MadeEnvironment(name, options: [:])), terminator: "")
+        } catch EnvironmentError.unknownEnvironment(let id, let known) {
+            let agents = AgentCatalog.standard.names
+            throw CommandFailure(
+                "'\(id)' is neither an environment nor an agent\(NameSuggestion.hint(for: id, among: known + agents)); "
+                    + "environments: \(known.joined(separator: ", ")); agents: \(agents.joined(separator: ", "))",
+                exitCode: .validationFailure)
         }
     }
 
@@ -37,21 +55,21 @@ struct ListCommand: ParsableCommand {
         }
 
         var agentTable = TextTable("NAME", "ALIASES", "FITS", "TRAINS ON")
-        for kind in AgentKind.allCases {
-            let fitting = environments.filter { fits(kind, $0.environment) }.map(\.registration.aliases)
+        for entry in AgentCatalog.standard.entries {
+            let fitting = environments.filter { fits(entry, $0.environment) }.map(\.registration.aliases)
             agentTable.add(
-                kind.rawValue, kind.aliases.isEmpty ? "-" : kind.aliases.joined(separator: ", "), kind.fits,
-                fitting.count == environments.count ? "all" : fitting.flatMap { $0 }.joined(separator: ", "))
+                entry.name, entry.aliases.isEmpty ? "-" : entry.aliases.joined(separator: ", "), entry.requirements.description,
+                fitting.count == environments.count ? "all" : fitting.isEmpty ? "none" : fitting.flatMap { $0 }.joined(separator: ", "))
         }
         return "Environments\n" + environmentTable.text() + "\nAgents\n" + agentTable.text()
-            + "\n`rl list ENV` describes an environment and its options; `rl train --help` the agents' options.\n"
+            + "\n`rl list ENV` describes an environment and its options; `rl list AGENT` an agent and its hyperparameters.\n"
     }
 
     /// Whether the agent can be built for the environment's spaces.
-    private static func fits(_ kind: AgentKind, _ environment: any Environment) -> Bool {
+    private static func fits(_ entry: AgentCatalogEntry, _ environment: any Environment) -> Bool {
         (try? SpaceLayout(
             observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
-            encoding: kind.agentType.observationEncoding, agent: kind.rawValue)) != nil
+            requirements: entry.requirements, agent: entry.name)) != nil
     }
 
     /// The time limit the environment is made with, and whether its map sets it.
@@ -66,6 +84,31 @@ struct ListCommand: ParsableCommand {
     private static func timeLimitColumn(_ made: MadeEnvironment) -> String {
         let limit = timeLimit(made)
         return limit.steps.map { "\($0)" + (limit.setByMap ? " (map)" : "") } ?? "none"
+    }
+
+    // MARK: - One agent
+
+    private static func details(of entry: AgentCatalogEntry) -> String {
+        var lines = LabeledLines(entry.name + (entry.aliases.isEmpty ? "" : " (\(entry.aliases.joined(separator: ", ")))"))
+        lines.add("agent", entry.summary)
+        lines.add("fits", entry.requirements.description)
+        lines.add("budget", "\(TrainCommand.text(of: entry.defaultConfiguration.budget)) by default (--episodes N or --steps N)")
+        lines.add("metrics", entry.metrics.isEmpty ? "none" : entry.metrics.map(\.name).joined(separator: ", "))
+        guard !entry.hyperparameters.isEmpty else {
+            return lines.text + "\nIt has no hyperparameters besides --seed and the budget.\n"
+        }
+        var options = TextTable("OPTION", "DEFAULT", "VALUES", "MEANING")
+        for parameter in entry.hyperparameters {
+            options.add(
+                parameter.isFlag ? "--\(parameter.name)/--no-\(parameter.name)" : "--\(parameter.name) \(parameter.valueName)",
+                parameter.defaultValue ?? "-", parameter.accepts, parameter.summary)
+        }
+        var text = lines.text + "\nOptions (rl train \(entry.name) ENV --OPTION VALUE; on a registered environment the defaults "
+            + "may start from tuned values: see --dry-run)\n" + options.text()
+        if entry.hyperparameters.contains(where: { $0.accepts.hasPrefix("a schedule") }) {
+            text += "\nSchedules are written \(Schedule.syntax).\n"
+        }
+        return text
     }
 
     // MARK: - One environment

@@ -6,22 +6,25 @@ import RL
 ///
 /// Everything is checked before training starts (agent, environment and options, whether the
 /// agent fits, hyperparameter ranges, the output folder), and the run folder is created only
-/// when there is something to save. Ctrl-C ends training after the current episode; the
+/// when there is something to save. Ctrl-C ends training after the current step; the
 /// checkpoint and metrics are still saved and the command exits with code 130.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train an agent on an environment.",
         discussion: """
-            Hyperparameters left out take the agent's recommended configuration for the environment \
-            (the help shows the general defaults; --dry-run prints the values a run would use). \
-            The run folder receives checkpoint.safetensors and metrics.csv (one row per episode: \
-            episode, steps, return, length, epsilon, loss, seconds). Progress goes to standard \
-            error, the summary to standard output. Ctrl-C stops training after the current episode \
-            and still saves (exit code 130).
+            Agent options: every hyperparameter the agent declares is an option, --NAME VALUE \
+            (--NAME / --no-NAME for on/off ones); `rl list AGENT` lists them with their values and \
+            defaults. Hyperparameters left out take the agent's recommended configuration for the \
+            environment; --dry-run prints the values a run would use. The run folder receives \
+            checkpoint.safetensors and metrics.csv (one row per episode: episode, steps, return, \
+            length, the agent's metrics such as epsilon and loss, seconds). Progress goes to standard \
+            error, the summary to standard output. Ctrl-C stops training after the current step and \
+            still saves (exit code 130).
 
             Examples:
               rl train dqn cartpole
+              rl train dqn cartpole --learning-rate 0.001 --hidden 128,128 --no-double-dqn
               rl train qtable frozenlake --no-slippery --preset dummy
               rl train reinforce cartpole --seed 3 --json
             """
@@ -31,7 +34,7 @@ struct TrainCommand: ParsableCommand {
     static let interruptedExitCode: Int32 = 130
 
     @Argument(help: ArgumentHelp(
-        "The agent: \(AgentKind.allCases.map { ([$0.rawValue] + $0.aliases).joined(separator: " or ") }.joined(separator: ", ")).",
+        "The agent: \(AgentCatalog.standard.entries.map { $0.names.joined(separator: " or ") }.joined(separator: ", ")).",
         valueName: "agent"))
     var agentName: String
 
@@ -66,8 +69,9 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Environment options")
     var environmentOptions: EnvironmentOptionGroup
 
-    @OptionGroup(title: "Agent options (each names the agents that have it; the others refuse it)")
-    var hyperparameters: HyperparameterOptions
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
+        "The agent's hyperparameters, --NAME VALUE (`rl list AGENT` lists them).", valueName: "agent-options"))
+    var agentArguments: [String] = []
 
     func validate() throws {
         if episodes != nil && steps != nil {
@@ -85,29 +89,25 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         // 1. Check everything before anything is written.
-        let kind = try AgentKind.named(agentName)
         var made = try environmentOptions.makeEnvironment(environmentName)
-        let setup = try AgentSetup.recommended(for: kind, environmentID: made.id)
-            .applying(hyperparameters)
-            .with(seed: seed, budget: budget)
+        let setup = try AgentSetup(
+            agent: agentName, environmentID: made.id, arguments: agentArguments, seed: seed, budget: budget)
         let agent = try setup.makeAgent(for: made.environment)
-        let folder = try RunFolder(path: outputPath, agent: kind, environment: made.id, seed: seed)
+        let folder = try RunFolder(path: outputPath, agent: setup.name, environment: made.id, seed: seed)
         if dryRun {
-            print("\(kind.rawValue) on \(made.title), writing to \(folder.path)")
-            print(setup.settings.map { "  " + $0.commandLine }.joined(separator: "\n"))
+            print("\(setup.name) on \(made.title), writing to \(folder.path)")
+            print(setup.commandLines.map { "  " + $0 }.joined(separator: "\n"))
             return
         }
 
-        // 2. Train, stopping cleanly on Ctrl-C.
+        // 2. Train, stopping cleanly on Ctrl-C (checked at every step).
         let display = ProgressDisplay(style: ProgressDisplay.style(quiet: quiet), budget: setup.configuration.budget)
         Interruption.install()
         if !quiet {
-            StandardError.writeLine("training \(kind.rawValue) on \(made.title) for \(Self.text(of: setup.configuration.budget)), seed \(seed) → \(folder.path)")
+            StandardError.writeLine("training \(setup.name) on \(made.title) for \(Self.text(of: setup.configuration.budget)), seed \(seed) → \(folder.path)")
         }
-        let report = try Self.train(agent, on: &made.environment) { progress in
-            display.update(progress)
-            return Interruption.isRequested ? .stop : .proceed
-        }
+        let callbacks: [any TrainingCallback] = [ProgressCallback { display.update($0); return .proceed }, InterruptionCallback()]
+        let report = try Self.train(agent, on: &made.environment, callbacks: callbacks)
         display.finish()
 
         // 3. Save, then evaluate (a Ctrl-C from here on ends the process: the files are safe).
@@ -118,7 +118,7 @@ struct TrainCommand: ParsableCommand {
             ? nil : try GreedyEvaluation.run(agent, on: made.environment, episodes: evalEpisodes, seed: seed)
 
         let summary = RunSummary(
-            agent: kind, environment: made, settings: setup.settings, seed: seed, report: report,
+            agent: setup.name, environment: made, settings: setup.settings, seed: seed, report: report,
             evaluation: evaluation, folder: folder)
         if json {
             try JSONOutput.print(summary)
@@ -132,16 +132,16 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// Trains any agent on any environment (opening both existentials).
-    private static func train(_ agent: any Agent, on environment: inout any Environment, progress: @escaping ProgressHandler)
+    private static func train(_ agent: any Agent, on environment: inout any Environment, callbacks: [any TrainingCallback])
         throws -> TrainingReport {
         func train<A: Agent, E: Environment>(_ agent: A, _ environment: inout E) throws -> TrainingReport {
-            try agent.train(on: &environment, progress: progress)
+            try agent.train(on: &environment, callbacks: callbacks)
         }
         return try train(agent, &environment)
     }
 
     /// A budget for people: `100,000 steps`.
-    private static func text(of budget: TrainingBudget) -> String {
+    static func text(of budget: TrainingBudget) -> String {
         switch budget {
         case .episodes(let count): "\(NumberText.count(count)) episodes"
         case .steps(let count): "\(NumberText.count(count)) steps"
@@ -150,7 +150,7 @@ struct TrainCommand: ParsableCommand {
 
     /// Each agent's default budget, for the help.
     private static var budgetDefaults: String {
-        AgentKind.allCases.map { "\($0.rawValue) \(text(of: AgentSetup.defaultSetup(for: $0).configuration.budget))" }
+        AgentCatalog.standard.entries.map { "\($0.name) \(text(of: $0.defaultConfiguration.budget))" }
             .joined(separator: ", ")
     }
 }

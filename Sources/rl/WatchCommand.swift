@@ -97,10 +97,8 @@ struct WatchCommand: ParsableCommand {
             let loaded = try LoadedCheckpoint(path: targets[0])
             return (loaded.agent, loaded.environment)
         }
-        let kind = try AgentKind.named(targets[0])
         let made = try environmentOptions.makeEnvironment(targets[1])
-        let agent = try AgentSetup.recommended(for: kind, environmentID: made.id)
-            .with(seed: displayOptions.seed, budget: nil)
+        let agent = try AgentSetup(agent: targets[0], environmentID: made.id, seed: displayOptions.seed)
             .makeAgent(for: made.environment)
         return (agent, made)
     }
@@ -125,8 +123,8 @@ struct WatchCommand: ParsableCommand {
                 display.show(environment, status: ["\(name)  " + episode.status])
                 while !episode.isOver {
                     guard display.pause(seconds: secondsPerStep) else { return outcomes }
-                    let action = try agent.greedyAction(for: observation, in: environment.observationSpace, using: &generator)
-                    let result = try environment.step(environment.actionSpace.element(atIndex: action)!)
+                    let action = try agent.environmentAction(for: observation, in: environment, using: &generator)
+                    let result = try environment.step(action)
                     episode.record(result, succeeded: environment.episodeSucceeded)
                     observation = result.observation
                     display.show(environment, status: ["\(name)  " + episode.status])

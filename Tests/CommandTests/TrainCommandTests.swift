@@ -1,4 +1,5 @@
 import Foundation
+import RL
 import Testing
 
 #if canImport(Glibc)
@@ -40,7 +41,8 @@ struct TrainCommandTests {
 
         #expect(try folder.contents("run") == ["checkpoint.safetensors", "metrics.csv"])
         let rows = try folder.text("run/metrics.csv").split(separator: "\n")
-        #expect(rows.first == "episode,steps,return,length,epsilon,loss,seconds")
+        // The Q-table's metric is ε (empty here: the dummy rule does not explore).
+        #expect(rows.first == "episode,steps,return,length,epsilon,seconds")
         #expect(rows.count == 301)
         #expect(rows.last?.hasPrefix("300,\(steps),") == true)
     }
@@ -154,21 +156,50 @@ struct TrainCommandTests {
         }
     }
 
-    @Test("the help shows every hyperparameter with the agents that have it and its default")
-    func helpShowsDefaults() throws {
+    @Test("the help shows the run's options and points to `rl list AGENT` for the agent's")
+    func helpShowsOptions() throws {
         let help = try RLProcess.run(["train", "--help"]).standardOutput
         // Help wraps lines; compare with white space folded.
         let folded = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        for expected in ["--batch-size <n> Transitions per minibatch. (dqn; default 64)",
-                         "(default: qtable linear:0.1,0.01,20000, qnetwork 0.1, dqn 0.0023, reinforce 0.005)",
-                         "--double-dqn/--no-double-dqn", "(dqn; default on)", "--preset <preset>", "--exploration <exploration>",
-                         "--map <map>", "--slippery/--no-slippery", "--max-episode-steps <steps>", "--seed <seed>",
-                         "--episodes <n>", "--steps <n>", "--out <dir>", "--eval-episodes <n>", "--json", "--quiet"] {
+        for expected in ["`rl list AGENT` lists them", "--NAME VALUE", "--map <map>", "--slippery/--no-slippery",
+                         "--max-episode-steps <steps>", "--seed <seed>", "--episodes <n>", "--steps <n>", "--out <dir>",
+                         "--eval-episodes <n>", "--json", "--quiet", "random, qtable, qnetwork, dqn, reinforce or pg"] {
             #expect(folded.contains(expected), "missing \(expected)")
         }
     }
 
-    @Test("Ctrl-C stops training after the episode, saves the checkpoint and metrics, and exits 130")
+    @Test("rl list AGENT shows every hyperparameter the agent declares, with its default, values and meaning")
+    func listAgent() throws {
+        for entry in AgentCatalog.standard.entries {
+            let result = try RLProcess.run(["list", entry.name])
+            #expect(result.status == 0)
+            #expect(result.standardOutput.hasPrefix(entry.name))
+            for parameter in entry.hyperparameters {
+                let option = parameter.isFlag ? "--\(parameter.name)/--no-\(parameter.name)" : "--\(parameter.name) \(parameter.valueName)"
+                let line = result.standardOutput.split(separator: "\n").first { $0.hasPrefix("  " + option + " ") }
+                #expect(line != nil, "\(entry.name): no line for \(option)")
+                if let line, let value = parameter.defaultValue { #expect(line.contains(value)) }
+            }
+        }
+        let dqn = try RLProcess.run(["list", "dqn"]).standardOutput
+        #expect(dqn.contains("--batch-size n") && dqn.contains("64") && dqn.contains("transitions per minibatch"))
+        #expect(dqn.contains("--double-dqn/--no-double-dqn") && dqn.contains("fits      any observations, Discrete actions"))
+    }
+
+    @Test("--dry-run prints the resolved values of every hyperparameter, and a run repeats from them")
+    func dryRunResolves() throws {
+        let result = try RLProcess.run([
+            "train", "dqn", "cartpole", "--dry-run", "--learning-rate", "lin_0.001", "--hidden", "32,32", "--no-double-dqn",
+            "--batch-size=32", "--out", "x"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        for expected in ["--seed 0", "--steps 100000", "--hidden 32,32", "--learning-rate progress:0.001,0", "--batch-size 32",
+                         "--no-double-dqn", "--solved-threshold 490", "--gradient-steps 128"] {
+            #expect(lines.contains(expected), "missing \(expected)")
+        }
+    }
+
+    @Test("Ctrl-C stops training at the next step, saves the checkpoint and metrics, and exits 130")
     func interrupt() throws {
         let folder = try TemporaryFolder()
         // A budget of about a minute in a debug build, so the run ends even if Ctrl-C failed.

@@ -25,7 +25,7 @@ public enum EnvironmentError: Error, Equatable, CustomStringConvertible {
         case .invalidMap(let line, let message):
             line.map { "map line \($0): \(message)" } ?? "map: \(message)"
         case .unknownEnvironment(let id, let known):
-            "unknown environment '\(id)'; known: \(known.joined(separator: ", "))"
+            "unknown environment '\(id)'\(NameSuggestion.hint(for: id, among: known)); known: \(known.joined(separator: ", "))"
         }
     }
 }

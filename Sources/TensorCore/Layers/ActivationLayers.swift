@@ -28,6 +28,7 @@ extension ParameterFreeLayer {
 public final class ReLU: ParameterFreeLayer {
     public init() {}
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.relu() }
+    public var architecture: LayerArchitecture? { .relu }
 }
 
 /// x for x > 0, `negativeSlope`·x otherwise; see ``Tensor/leakyRelu(negativeSlope:)``.
@@ -36,6 +37,7 @@ public final class LeakyReLU: ParameterFreeLayer {
     public let negativeSlope: Float
     public init(negativeSlope: Float = 0.01) { self.negativeSlope = negativeSlope }
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.leakyRelu(negativeSlope: negativeSlope) }
+    public var architecture: LayerArchitecture? { .leakyRelu(negativeSlope: negativeSlope) }
 }
 
 /// x for x > 0, α(eˣ − 1) otherwise; see ``Tensor/elu(alpha:)``.
@@ -44,18 +46,21 @@ public final class ELU: ParameterFreeLayer {
     public let alpha: Float
     public init(alpha: Float = 1) { self.alpha = alpha }
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.elu(alpha: alpha) }
+    public var architecture: LayerArchitecture? { .elu(alpha: alpha) }
 }
 
 /// 1 / (1 + e⁻ˣ) element-wise; see ``Tensor/sigmoid()``.
 public final class Sigmoid: ParameterFreeLayer {
     public init() {}
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.sigmoid() }
+    public var architecture: LayerArchitecture? { .sigmoid }
 }
 
 /// tanh x element-wise; see ``Tensor/tanh()``.
 public final class Tanh: ParameterFreeLayer {
     public init() {}
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.tanh() }
+    public var architecture: LayerArchitecture? { .tanh }
 }
 
 /// The softmax along an axis (default the last); see ``Tensor/softmax(alongAxis:)``.
@@ -64,6 +69,7 @@ public final class Softmax: ParameterFreeLayer {
     public let axis: Int
     public init(axis: Int = -1) { self.axis = axis }
     public func callAsFunction(_ input: Tensor) throws -> Tensor { try input.softmax(alongAxis: axis) }
+    public var architecture: LayerArchitecture? { .softmax(axis: axis) }
 }
 
 /// The log-softmax along an axis (default the last); see ``Tensor/logSoftmax(alongAxis:)``.
@@ -72,4 +78,5 @@ public final class LogSoftmax: ParameterFreeLayer {
     public let axis: Int
     public init(axis: Int = -1) { self.axis = axis }
     public func callAsFunction(_ input: Tensor) throws -> Tensor { try input.logSoftmax(alongAxis: axis) }
+    public var architecture: LayerArchitecture? { .logSoftmax(axis: axis) }
 }

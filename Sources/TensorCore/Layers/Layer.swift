@@ -14,9 +14,16 @@ public protocol Layer: AnyObject {
     /// The layer's parameters with stable names, in a stable order: `"weight"`, `"bias"`,
     /// `"layers.0.weight"`, ... (the keys PyTorch's `state_dict()` would use).
     var namedParameters: [(name: String, parameter: Parameter)] { get }
+
+    /// The layer's architecture without its weights, for copying and for rebuilding it from a
+    /// checkpoint; `nil` (the default) for a layer that cannot describe itself.
+    var architecture: LayerArchitecture? { get }
 }
 
 extension Layer {
+    /// Layers of your own answer `nil` unless they describe themselves.
+    public var architecture: LayerArchitecture? { nil }
+
     /// The trainable parameters, in the order of ``namedParameters``; hand them to an optimizer.
     public func parameters() -> [Parameter] {
         namedParameters.map(\.parameter)

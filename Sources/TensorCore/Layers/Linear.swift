@@ -86,6 +86,10 @@ public final class Linear: Layer {
         return try Tensor.affine(input, weight: weight.value, bias: bias?.value)
     }
 
+    public var architecture: LayerArchitecture? {
+        .linear(inputs: inputCount, outputs: outputCount, bias: bias != nil)
+    }
+
     public var namedParameters: [(name: String, parameter: Parameter)] {
         [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
     }

@@ -24,6 +24,16 @@ public final class Sequential: Layer {
         return value
     }
 
+    /// The layers' architectures, or `nil` when one of them cannot describe itself.
+    public var architecture: LayerArchitecture? {
+        var parts: [LayerArchitecture] = []
+        for layer in layers {
+            guard let part = layer.architecture else { return nil }
+            parts.append(part)
+        }
+        return .sequential(parts)
+    }
+
     public var namedParameters: [(name: String, parameter: Parameter)] {
         layers.enumerated().flatMap { index, layer in
             layer.namedParameters.map { ("layers.\(index).\($0.name)", $0.parameter) }

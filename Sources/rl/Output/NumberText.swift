@@ -1,14 +1,12 @@
 import Foundation
+import RL
 
 /// Numbers as the command prints them.
 enum NumberText {
     /// A number as short as it can be written and still read back exactly: `1`, `0.0023`,
     /// `1e-05` (whole numbers without `.0`), for option values.
     static func plain(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            return String(Int64(value))
-        }
-        return "\(value)"
+        HyperparameterText.number(value)
     }
 
     /// A count with thousands separators: `100,000`.

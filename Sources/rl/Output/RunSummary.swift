@@ -10,9 +10,9 @@ import RL
 /// ``EvaluationSummary``; `null` when skipped), `hyperparameters`, `run_folder`, `checkpoint`
 /// and `metrics`.
 struct RunSummary: Encodable {
-    var agent: AgentKind
+    var agent: String
     var environment: MadeEnvironment
-    var settings: [Setting]
+    var settings: [HyperparameterSetting]
     var seed: UInt64
     var report: TrainingReport
     var evaluation: EvaluationSummary?
@@ -25,8 +25,8 @@ struct RunSummary: Encodable {
 
     var text: String {
         let rate = report.seconds > 0 ? Double(report.steps) / report.seconds : 0
-        var training = LabeledLines("Trained \(agent.rawValue) on \(environment.title), seed \(seed)")
-        training.add("episodes", NumberText.count(report.episodes.count))
+        var training = LabeledLines("Trained \(agent) on \(environment.title), seed \(seed)")
+        training.add("episodes", NumberText.count(report.episodeCount))
         training.add("steps", NumberText.count(report.steps))
         training.add("time", "\(NumberText.seconds(report.seconds)) (\(NumberText.count(Int(rate.rounded()))) steps/s)")
         let stopped = switch stopReason {
@@ -35,7 +35,7 @@ struct RunSummary: Encodable {
         default: "budget spent"
         }
         training.add("stopped", stopped)
-        training.add("mean return", "\(NumberText.fixed(report.finalMeanReturn, 3)) (last \(min(100, report.episodes.count)) episodes)")
+        training.add("mean return", "\(NumberText.fixed(report.finalMeanReturn, 3)) (last \(min(100, report.episodeCount)) episodes)")
         if let successRate = report.successRate {
             training.add("success rate", "\(NumberText.percent(successRate)) (all training episodes)")
         }
@@ -57,11 +57,11 @@ struct RunSummary: Encodable {
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(agent.rawValue, forKey: .agent)
+        try container.encode(agent, forKey: .agent)
         try container.encode(environment.id, forKey: .environment)
         try container.encode(environment.options, forKey: .environmentOptions)
         try container.encode(seed, forKey: .seed)
-        try container.encode(report.episodes.count, forKey: .episodes)
+        try container.encode(report.episodeCount, forKey: .episodes)
         try container.encode(report.steps, forKey: .steps)
         try container.encode(report.seconds, forKey: .seconds)
         try container.encode(stopReason, forKey: .stopped)
@@ -69,7 +69,7 @@ struct RunSummary: Encodable {
         try container.encode(report.successRate, forKey: .trainingSuccessRate)
         try container.encode(evaluation, forKey: .evaluation)
         try container.encode(
-            Dictionary(uniqueKeysWithValues: settings.map { ($0.name, $0.displayValue) }), forKey: .hyperparameters)
+            Dictionary(uniqueKeysWithValues: settings.map { ($0.name, $0.value) }), forKey: .hyperparameters)
         try container.encode(folder.path, forKey: .runFolder)
         try container.encode(folder.checkpointPath, forKey: .checkpoint)
         try container.encode(folder.metricsPath, forKey: .metrics)

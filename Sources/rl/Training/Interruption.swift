@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RL
 import Synchronization
 
 /// Set by the signal handler when the person presses Ctrl-C (or the process is asked to stop).
@@ -69,4 +70,12 @@ private func handleInterruption(_ signalNumber: Int32) {
     interruptionRequested.store(true, ordering: .relaxed)
     // The next press of the same key ends the process without waiting.
     signal(signalNumber, SIG_DFL)
+}
+
+/// Stops training at the next step once Ctrl-C (or SIGTERM) arrives, so that even an episode
+/// that never ends can be interrupted.
+final class InterruptionCallback: TrainingCallback {
+    func stepDidEnd(_ training: TrainingSession) throws -> TrainingDecision {
+        Interruption.isRequested ? .stop : .proceed
+    }
 }

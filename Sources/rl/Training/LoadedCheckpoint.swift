@@ -27,9 +27,8 @@ struct LoadedCheckpoint {
         }
         self.path = file
         checkpoint = try Checkpoint.load(from: URL(fileURLWithPath: file))
-        agent = try AgentKind.load(checkpoint)
         environment = try MadeEnvironment(for: checkpoint, at: file)
-        try Self.checkFits(agent, environment.environment)
+        agent = try AgentCatalog.standard.load(checkpoint, environment: environment.environment)
     }
 
     /// The agent's name (`dqn`).
@@ -37,11 +36,4 @@ struct LoadedCheckpoint {
 
     /// The seed the agent was trained with.
     var trainingSeed: UInt64 { agent.configuration.seed }
-
-    private static func checkFits(_ agent: any Agent, _ environment: any Environment) throws {
-        func check<A: Agent, E: Environment>(_ agent: A, _ environment: E) throws {
-            try agent.checkFits(environment)
-        }
-        try check(agent, environment)
-    }
 }

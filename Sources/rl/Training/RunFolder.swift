@@ -33,7 +33,7 @@ struct RunFolder {
     ///
     /// - Throws: ``CommandFailure`` when `path` is an existing file, or a folder on the way
     ///   is a file.
-    init(path: String?, agent: AgentKind, environment: String, seed: UInt64, date: Date = Date()) throws {
+    init(path: String?, agent: String, environment: String, seed: UInt64, date: Date = Date()) throws {
         if let path {
             url = URL(fileURLWithPath: path)
             self.path = path
@@ -41,7 +41,7 @@ struct RunFolder {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.dateFormat = "yyyyMMdd-HHmmss"
-            let base = "\(agent.rawValue)-\(environment)-seed\(seed)-\(formatter.string(from: date))"
+            let base = "\(agent)-\(environment)-seed\(seed)-\(formatter.string(from: date))"
             let parent = URL(fileURLWithPath: Self.defaultParent)
             // Two runs started in the same second get their own folders.
             var candidate = parent.appendingPathComponent(base)
@@ -84,7 +84,7 @@ struct RunFolder {
         } catch {
             throw CommandFailure("cannot create the run folder \(path): \(error.localizedDescription)")
         }
-        try agent.save(to: checkpoint, environment: environment, training: report)
+        try agent.save(to: checkpoint, environment: environment)
         do {
             try Data(report.metricsCSV().utf8).write(to: metrics, options: .atomic)
         } catch {

@@ -77,11 +77,7 @@ enum WindowViewing {
             let session = WatchSession(destination: destination, title: "\(title) · \(A.name)")
             return try session.run(&environment, episodes: episodes, seed: seed,
                                    framesPerSecond: framesPerSecond > 0 ? framesPerSecond : .infinity) { observation in
-                let index = try agent.greedyAction(for: observation, in: observationSpace, using: &generator)
-                guard let action = actionSpace.element(atIndex: index) else {
-                    throw CommandFailure("the agent chose action \(index), which is not in \(actionSpace)")
-                }
-                return action
+                try agent.action(for: observation, in: observationSpace, using: &generator).element(of: actionSpace, agent: A.name)
             }
         }
         return try watch(agent, &environment).map(PlayedEpisode.init(viewed:))
