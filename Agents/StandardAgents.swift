@@ -4,6 +4,7 @@ extension AgentCatalog {
     public static let standard = AgentCatalog([
         RandomAgent.self,
         QTableAgent.self,
+        ExpectedSARSAAgent.self,
         QNetworkAgent.self,
         DQNAgent.self,
         ReinforceAgent.self,

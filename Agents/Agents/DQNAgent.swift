@@ -176,12 +176,7 @@ public final class DQNAgent: NetworkAgent {
         try self.init(configuration: configuration, layout: layout, network: nil)
     }
 
-    /// Creates an untrained agent whose Q-network is `network` (any network built from the
-    /// tensor core's layers, mapping the layout's features to one value per action), or the
-    /// configuration's perceptron when `nil`.
-    ///
-    /// - Throws: ``AgentError/invalidConfiguration(_:)`` for bad hyperparameters or a network
-    ///   of the wrong sizes.
+    /// See ``NetworkAgent/init(configuration:layout:network:)``.
     public init(configuration: Configuration, layout: SpaceLayout, network: Sequential?) throws {
         var configuration = configuration
         if let network { configuration.network = try NetworkShape(network: network) }
@@ -201,16 +196,6 @@ public final class DQNAgent: NetworkAgent {
         replayBuffer = ReplayBuffer(capacity: configuration.bufferCapacity, observationSize: layout.observationSize)
         exploration = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
         sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.replay)
-    }
-
-    /// Creates an untrained agent for `environment` whose Q-network is `network`.
-    ///
-    /// - Throws: as ``init(configuration:layout:network:)``, and ``AgentError/doesNotFit(_:)``.
-    public convenience init(configuration: Configuration, environment: some Environment, network: Sequential) throws {
-        let layout = try SpaceLayout(
-            observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
-            requirements: Self.definition.requirements, agent: Self.name)
-        try self.init(configuration: configuration, layout: layout, network: network)
     }
 
     // MARK: - Training

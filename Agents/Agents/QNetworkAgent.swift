@@ -84,11 +84,7 @@ public final class QNetworkAgent: NetworkAgent {
         try self.init(configuration: configuration, layout: layout, network: nil)
     }
 
-    /// Creates an untrained agent whose Q-network is `network` (any network built from the
-    /// tensor core's layers), or the configuration's when `nil`.
-    ///
-    /// - Throws: ``AgentError/invalidConfiguration(_:)`` for bad hyperparameters or a network
-    ///   of the wrong sizes.
+    /// See ``NetworkAgent/init(configuration:layout:network:)``.
     public init(configuration: Configuration, layout: SpaceLayout, network: Sequential?) throws {
         var configuration = configuration
         if let network { configuration.network = try NetworkShape(network: network) }

@@ -107,13 +107,15 @@ public struct Checkpoint: Equatable {
 
     // MARK: - JSON
 
-    static func json(_ value: some Encodable) throws -> String {
+    /// `value` as JSON with sorted keys, the form checkpoints store configurations in.
+    public static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
+    /// A value read from JSON written by ``json(_:)``.
+    public static func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
         try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 }

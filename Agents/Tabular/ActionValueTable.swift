@@ -3,7 +3,10 @@ import TensorCore
 
 /// A table of action values Q(s, a) for every state and action, row-major
 /// (`values[s * actionCount + a]`): what the tabular agents learn, choose from and save.
-public struct ActionValueTable: Equatable, Sendable {
+///
+/// A reference: the training loop updates the agent's table in place while callbacks read it
+/// (an evaluation in the middle of training sees the table as it stands).
+public final class ActionValueTable {
     /// The number of states (rows).
     public let stateCount: Int
     /// The number of actions (columns).
@@ -74,7 +77,7 @@ public struct ActionValueTable: Equatable, Sendable {
     ///
     /// - Throws: ``AgentError/invalidCheckpoint(_:)`` unless `tensors` holds exactly one tensor,
     ///   `name`, of this table's shape.
-    public mutating func load(_ tensors: [String: Tensor], name: String) throws {
+    public func load(_ tensors: [String: Tensor], name: String) throws {
         let expected = [stateCount, actionCount]
         guard tensors.count == 1, let table = tensors[name], table.shape == expected else {
             throw AgentError.invalidCheckpoint(

@@ -93,6 +93,12 @@ public final class TrainingSession {
     /// The mean return of the last 100 finished episodes (0 before the first).
     public var meanReturn: Double { state.meanReturn }
 
+    /// The reward summed so far in the episode in progress (single-environment loops).
+    public var episodeReturn: Double { state.episodeReturn }
+
+    /// The steps taken so far in the episode in progress (single-environment loops).
+    public var episodeLength: Int { state.episodeLength }
+
     /// Seconds of training over all calls.
     public var elapsedSeconds: Double {
         let elapsed = ContinuousClock.now - start

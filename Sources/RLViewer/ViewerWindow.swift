@@ -122,7 +122,9 @@ public final class ViewerWindow: FrameDestination {
             let timeout = Self.milliseconds(until: deadline)
             // Blocks until something arrives or the time is up (0 only polls).
             guard SDL_WaitEventTimeout(&event, timeout) == 1 else {
-                if deadline == nil { continue }
+                // SDL's millisecond timer can end the wait a little before the deadline; wait on
+                // until it has really passed, so frames are never shown early.
+                guard let deadline, ContinuousClock.now >= deadline else { continue }
                 break
             }
             handle(event, into: &events)
