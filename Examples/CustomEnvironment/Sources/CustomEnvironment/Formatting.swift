@@ -37,6 +37,6 @@ func summary(of report: EvaluationReport, returnName: String = "mean return", su
 
 /// A training run in one line: episodes, steps, seconds, and whether it stopped solved.
 func summary(of report: TrainingReport) -> String {
-    "\(count(report.episodes.count)) episodes, \(count(report.steps)) steps in \(decimal(report.seconds, digits: 2)) s"
+    "\(count(report.episodeCount)) episodes, \(count(report.steps)) steps in \(decimal(report.seconds, digits: 2)) s"
         + (report.solved ? " (stopped early: solved)" : "")
 }

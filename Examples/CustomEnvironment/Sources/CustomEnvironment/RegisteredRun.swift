@@ -9,7 +9,7 @@ import RL
 /// 4. evaluate it greedily;
 /// 5. save it with an ``EnvironmentReference``, so the checkpoint says where it came from;
 /// 6. reload it as `rl eval` would: read the checkpoint, make the agent it names
-///    (``AgentKind/load(_:)``) and the environment it names (by id, through the registry),
+///    (``AgentCatalog/load(_:environment:)``) and the environment it names (by id, through the registry),
 ///    and evaluate again on the same episodes.
 struct RegisteredRun<TrainedAgent: Agent> {
     /// The registered id of the environment (the id its alias stands for).
@@ -63,16 +63,15 @@ struct RegisteredRun<TrainedAgent: Agent> {
 
         // 5. Save, with the registered id (not the alias) and the options.
         checkpoint = directory.appendingPathComponent("\(registration.id)-\(TrainedAgent.name).safetensors")
-        try agent.save(to: checkpoint, environment: EnvironmentReference(id: registration.id, options: options),
-                       training: training)
+        try agent.save(to: checkpoint, environment: EnvironmentReference(id: registration.id, options: options))
 
         // 6. Reload from the file alone, as `rl eval CHECKPOINT` does.
         let stored = try Checkpoint.load(from: checkpoint)
-        let loaded = try AgentKind.load(stored)
         guard let reference = stored.environment else {
             throw ExampleFailure("the checkpoint \(checkpoint.path) names no environment")
         }
         var remade = try registry.make(reference.id, options: reference.options)
+        let loaded = try AgentCatalog.standard.load(stored, environment: remade)
         reloadedEvaluation = try loaded.evaluate(on: &remade, episodes: evaluationEpisodes, seed: evaluationSeed)
         guard reloadedEvaluation == evaluation else {
             throw ExampleFailure("the reloaded \(TrainedAgent.name) agent evaluates to a mean return of "

@@ -75,15 +75,13 @@ func runExample() throws {
     print("\n   units ordered, by units on the shelf 0 ... \(shop.capacity) (on a full shelf every order is the same: nothing fits)")
     let table = inventoryRun.agent.values
     let actionCount = shop.actionSpace.count
-    var tieBreaking = SeededGenerator(seed: 0)
     for day in [0, 1, shop.seasonDays / 2, shop.seasonDays - 2, shop.seasonDays - 1] {
-        let learned = (0 ... shop.capacity).map { stock in
+        let learned = try (0 ... shop.capacity).map { stock in
             let state = shop.observation(day: day, stock: stock)
             guard table[(state * actionCount) ..< ((state + 1) * actionCount)].contains(where: { $0 != 0 }) else {
                 return "·"
             }
-            let order = inventoryRun.agent.greedyAction(for: state, in: shop.observationSpace, using: &tieBreaking)
-            return "\(order)"
+            return "\(try inventoryRun.agent.predict(state, as: Int.self))"
         }
         print("   day \(padded("\(day + 1)", 3)) learned \(learned.joined(separator: " "))"
             + "   best \(plan.bestOrders[day].map(String.init).joined(separator: " "))")

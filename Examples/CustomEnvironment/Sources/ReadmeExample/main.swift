@@ -36,19 +36,24 @@ try registry.register(EnvironmentRegistration(
     id: "Corridor-v0", aliases: ["corridor"], summary: "Walk to the right end of a corridor.",
     maxEpisodeSteps: 100) { _ in Corridor() })
 
-// Make it by name; train tabular Q-learning on it.
+// Make it by name; train tabular Q-learning on it, 1,000 episodes at a time (a second call
+// continues the first), evaluating greedily on a separate copy every 4,000 steps.
 var environment = try registry.make("corridor")
 let configuration = QTableAgent.Configuration(
-    seed: 1, budget: .episodes(2_000), exploration: .epsilonGreedy(.linear(start: 1, end: 0.05, duration: 1_000)))
+    seed: 1, budget: .episodes(1_000), exploration: .epsilonGreedy(.linear(start: 1, end: 0.05, duration: 1_000)))
 let agent = try QTableAgent(configuration: configuration, environment: environment)
-let training = try agent.train(on: &environment)
+let evaluations = try EvaluationCallback(environment: try registry.make("corridor"), every: 4_000, episodes: 20, seed: 3)
+try agent.train(on: &environment, callbacks: [evaluations])
+try agent.train(on: &environment, callbacks: [evaluations])
+print("evaluations:", evaluations.results.map { "\($0.steps) steps \($0.report.meanReturn)" }.joined(separator: ", "))
 
 // Evaluate greedily beside a random agent; save, load, and evaluate the loaded agent.
 let random = try RandomAgent(configuration: .init(), environment: environment)
 let baseline = try random.evaluate(on: &environment, episodes: 100, seed: 7)
 let evaluation = try agent.evaluate(on: &environment, episodes: 100, seed: 7)
 let file = FileManager.default.temporaryDirectory.appendingPathComponent("corridor.safetensors")
-try agent.save(to: file, environment: EnvironmentReference(id: "Corridor-v0"), training: training)
+try agent.save(to: file, environment: EnvironmentReference(id: "Corridor-v0"))
 let loaded = try QTableAgent.load(from: file)
 let reloaded = try loaded.evaluate(on: &environment, episodes: 100, seed: 7)
 print("mean return: random \(baseline.meanReturn), learned \(evaluation.meanReturn), loaded \(reloaded.meanReturn)")
+print("from the start it goes", try agent.predict(0, as: Int.self) == 1 ? "right" : "left")
