@@ -178,6 +178,12 @@ public struct Tensor {
         Tensor(uncheckedShape: shape, storage: storage)
     }
 
+    /// The same values, through which no gradient flows (JAX's `stop_gradient`; the same as
+    /// ``detached()``): targets, advantages and old log-probabilities in policy losses.
+    public func stoppingGradient() -> Tensor {
+        detached()
+    }
+
     // MARK: - Indexing
 
     /// The element at the given position, one index per axis.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TensorCore
 
@@ -102,6 +103,43 @@ struct GradientTests {
     }
 
     // MARK: - Softmax
+
+    @Test func theCheckFindsAWrongBackwardRule() throws {
+        // x² with a backward rule of x instead of 2x: every element must be reported.
+        let x = randomTensor([4], seed: 70)
+        let mismatches = try GradientCheck.mismatches([x]) { inputs in
+            let input = inputs[0]
+            let value = input.pow(2).detached()
+            return Tensor.needsGradient(input) ? value.recorded(from: input) { try $0 * input.detached() } : value
+        }
+        #expect(mismatches.map(\.element) == [0, 1, 2, 3])
+    }
+
+    @Test func elementwiseMinimum() throws {
+        let a = randomTensor([3, 4], seed: 71)
+        let b = randomTensor([3, 4], seed: 72)
+        try expectGradientsMatch([a, b]) { try Tensor.minimum($0[0], $0[1]) }
+        try expectGradientsMatch([a, randomTensor([4], seed: 73)]) { try Tensor.minimum($0[0], $0[1]) }
+        #expect(try Tensor.minimum(Tensor([1, 5, -2]), Tensor([3, 4, -2])).scalars == [1, 4, -2])
+    }
+
+    @Test func logSumExpAlongAnAxis() throws {
+        let x = randomTensor([3, 5], seed: 74)
+        try expectGradientsMatch([x]) { try $0[0].logSumExp(alongAxis: 1) }
+        try expectGradientsMatch([x]) { try $0[0].logSumExp(alongAxis: 0, keepingDimensions: true) }
+        let big = try Tensor(shape: [1, 3], scalars: [1000, 1000, 1000])
+        #expect(abs(try big.logSumExp(alongAxis: 1).scalars[0] - (1000 + Float(Foundation.log(3.0)))) < 1e-3)
+        #expect(try x.logSumExp(alongAxis: 1, keepingDimensions: true).shape == [3, 1])
+        #expect(try x.logSumExp(alongAxis: 0).shape == [5])
+    }
+
+    @Test func stoppingGradientBlocksTheGraph() throws {
+        let parameter = Parameter(Tensor([1, 2]))
+        let loss = try (parameter.value * parameter.value.stoppingGradient()).sum()
+        try loss.backward()
+        // d/dx (x · stop(x)) = stop(x) = x.
+        #expect(parameter.gradient?.scalars == [1, 2])
+    }
 
     @Test func softmaxAndLogSoftmax() throws {
         let input = randomTensor([3, 5], seed: 24)

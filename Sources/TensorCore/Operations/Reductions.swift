@@ -162,4 +162,21 @@ extension Tensor {
             return (lhsGradient, rhsGradient)
         }
     }
+
+    /// The element-wise smaller of two tensors, with broadcasting; where they are equal the
+    /// gradient goes to `lhs` (PPO's clipped objective, the twin critics' target of TD3 and SAC).
+    ///
+    /// - Throws: ``TensorError/shapeMismatch(_:)`` when the shapes do not broadcast.
+    public static func minimum(_ lhs: Tensor, _ rhs: Tensor) throws -> Tensor {
+        let result = try combining(lhs, rhs) { $0 <= $1 ? $0 : $1 }
+        guard needsGradient(lhs, rhs) else { return result }
+        let (left, right) = (lhs.detached(), rhs.detached())
+        let (lhsNeeds, rhsNeeds) = (lhs.node != nil, rhs.node != nil)
+        return result.recorded(from: lhs, rhs) { gradient in
+            let lhsWins = try combining(left, right) { $0 <= $1 ? 1 : 0 }
+            let lhsGradient = lhsNeeds ? try (gradient * lhsWins).summed(toShape: left.shape) : nil
+            let rhsGradient = rhsNeeds ? try (gradient * (1 - lhsWins)).summed(toShape: right.shape) : nil
+            return (lhsGradient, rhsGradient)
+        }
+    }
 }

@@ -5,6 +5,7 @@ import Foundation
 //
 //   softmax      yₖ = e^(xₖ − m) / Σⱼ e^(xⱼ − m)        ∂L/∂xₖ = yₖ (gₖ − Σⱼ gⱼ yⱼ)
 //   logSoftmax   yₖ = xₖ − m − ln Σⱼ e^(xⱼ − m)         ∂L/∂xₖ = gₖ − softmaxₖ · Σⱼ gⱼ
+//   logSumExp    y  = m + ln Σⱼ e^(xⱼ − m)              ∂L/∂xₖ = g · softmaxₖ
 //
 // where m is the maximum along the axis and g = ∂L/∂y.
 
@@ -40,6 +41,40 @@ extension Tensor {
                 for offset in offsets { total += g[offset] }
                 for offset in offsets { input[offset] = g[offset] - Foundation.exp(y[offset]) * total }
             }
+        }
+    }
+
+    /// ln Σ eˣ along `axis` (default the last), computed stably; the axis is removed unless
+    /// `keepingDimensions`.
+    ///
+    /// - Throws: ``TensorError/invalidArgument(_:)`` when the axis does not exist.
+    public func logSumExp(alongAxis axis: Int = -1, keepingDimensions: Bool = false) throws -> Tensor {
+        let normalized = try normalizedAxis(axis, for: "logSumExp")
+        let layout = AxisLayout(shape: shape, axis: normalized)
+        var keptShape = shape
+        keptShape[normalized] = 1
+        var resultShape = keptShape
+        if !keepingDimensions { resultShape.remove(at: normalized) }
+        let logTotals = Tensor.softmax(of: self, layout, logarithm: true)
+        // y = x₀ − logSoftmax(x)₀ along each line: the same stable sum, read once per line.
+        let values = Tensor(uncheckedShape: resultShape, count: layout.outer * layout.inner) { output in
+            storage.withUnsafeBufferPointer { x in
+                logTotals.storage.withUnsafeBufferPointer { logSoftmax in
+                    var line = 0
+                    Tensor.forEachLine(layout) { offsets in
+                        let first = offsets.first(where: { _ in true }) ?? 0
+                        output[line] = layout.length > 0 ? x[first] - logSoftmax[first] : -.infinity
+                        line += 1
+                    }
+                }
+            }
+        }
+        guard Tensor.needsGradient(self) else { return values }
+        let probabilities = try withoutGradients { try self.softmax(alongAxis: normalized) }
+        let inputShape = shape
+        return values.recorded(from: self) { gradient in
+            // ∂L/∂xₖ = g · softmaxₖ, g broadcast back along the axis.
+            try Tensor(uncheckedShape: keptShape, storage: gradient.storage).broadcasted(to: inputShape) * probabilities
         }
     }
 
