@@ -8,5 +8,7 @@ extension AgentCatalog {
         QNetworkAgent.self,
         DQNAgent.self,
         ReinforceAgent.self,
+        SACAgent.self,
+        TD3Agent.self,
     ])
 }

@@ -11,4 +11,9 @@ public enum AgentStream {
     public static let replay: UInt64 = 3
     /// Tie-breaking in ``Agent/predict(_:)``.
     public static let prediction: UInt64 = 4
+    /// Noise drawn inside updates (SAC's policy samples, TD3's target smoothing).
+    public static let updateNoise: UInt64 = 5
+    /// The initial weights of critics (kept apart from the actor's, so changing one network's
+    /// size leaves the other's initial weights unchanged).
+    public static let criticWeights: UInt64 = 6
 }

@@ -5,13 +5,13 @@ import TensorCore
 // tensors, written once here.
 extension Layer {
     /// The index of the largest output for one observation, computed without gradients.
-    func argmaxOutput<S: Space>(for observation: S.Element, in space: S) throws -> Int {
+    public func argmaxOutput<S: Space>(for observation: S.Element, in space: S) throws -> Int {
         let outputs = try withoutGradients { try self(ObservationFeatures.tensor(observation, in: space)) }
         return outputs.withUnsafeScalars(ActionSelection.argmax)
     }
 
     /// The parameters as tensors named `<prefix>.<parameter name>` (`q_network.layers.0.weight`).
-    func tensors(prefixedWith prefix: String) -> [String: Tensor] {
+    public func tensors(prefixedWith prefix: String) -> [String: Tensor] {
         Dictionary(uniqueKeysWithValues: parameterTensors().map { ("\(prefix).\($0.key)", $0.value) })
     }
 
@@ -19,7 +19,7 @@ extension Layer {
     ///
     /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when a name is missing or extra or a
     ///   shape differs (the checkpoint was written for another network).
-    func loadTensors(_ tensors: [String: Tensor], prefixedWith prefix: String) throws {
+    public func loadTensors(_ tensors: [String: Tensor], prefixedWith prefix: String) throws {
         var unprefixed: [String: Tensor] = [:]
         for (name, tensor) in tensors {
             guard name.hasPrefix(prefix + ".") else {

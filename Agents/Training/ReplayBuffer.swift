@@ -2,12 +2,14 @@ import SeededRandom
 import TensorCore
 
 /// A fixed-capacity memory of transitions (s, a, r, s', terminated) with uniform sampling:
-/// DQN's experience replay (Mnih et al. 2013; the notes' 8.2).
+/// DQN's experience replay (Mnih et al. 2013; the notes' 8.2), and SAC's and TD3's.
 ///
 /// Stored as a structure of arrays in a ring: one array per field, the oldest transition
-/// overwritten once ``capacity`` is reached. A CartPole transition takes 41 bytes (two 4-float
-/// observations, a 32-bit action, a reward, a flag), so a million fit in 41 MB. The arrays grow
-/// with the transitions stored, so a large capacity costs nothing until it is used.
+/// overwritten once ``capacity`` is reached. An action is ``actionSize`` floats: an index of a
+/// finite action space (stored exactly as a float), or a continuous action vector. A CartPole
+/// transition takes 41 bytes (two 4-float observations, a 32-bit action, a reward, a flag), so a
+/// million fit in 41 MB. The arrays grow with the transitions stored, so a large capacity costs
+/// nothing until it is used.
 ///
 /// `terminated` is stored, `truncated` is not: a transition cut by a time limit is stored with
 /// `terminated = false` and the last observation before the reset, so the target bootstraps
@@ -17,37 +19,58 @@ public struct ReplayBuffer {
     public let capacity: Int
     /// The number of floats in one observation.
     public let observationSize: Int
+    /// The number of floats in one action (1 for an index).
+    public let actionSize: Int
     /// The number of transitions stored (at most ``capacity``).
     public private(set) var count = 0
 
     private var observations: [Float] = []
     private var nextObservations: [Float] = []
-    private var actions: [Int32] = []
+    private var actions: [Float] = []
     private var rewards: [Float] = []
     private var terminations: [Bool] = []
     private var nextSlot = 0
 
     /// Creates an empty buffer.
     ///
-    /// - Precondition: `capacity ≥ 1` and `observationSize ≥ 1`.
-    public init(capacity: Int, observationSize: Int) {
-        precondition(capacity >= 1 && observationSize >= 1, "a replay buffer needs a positive capacity and observation size")
+    /// - Precondition: `capacity ≥ 1`, `observationSize ≥ 1` and `actionSize ≥ 1` (the agents'
+    ///   configurations and layouts guarantee them).
+    public init(capacity: Int, observationSize: Int, actionSize: Int = 1) {
+        precondition(capacity >= 1 && observationSize >= 1 && actionSize >= 1,
+                     "a replay buffer needs a positive capacity, observation size and action size")
         self.capacity = capacity
         self.observationSize = observationSize
+        self.actionSize = actionSize
     }
 
-    /// Stores one transition, replacing the oldest when full.
+    /// Stores one transition whose action is an index, replacing the oldest when full.
     ///
-    /// - Precondition: both observations have ``observationSize`` floats.
+    /// - Precondition: both observations have ``observationSize`` floats, and ``actionSize`` is 1.
     public mutating func append(
         observation: UnsafeBufferPointer<Float>, action: Int, reward: Double,
         nextObservation: UnsafeBufferPointer<Float>, terminated: Bool
     ) {
-        precondition(observation.count == observationSize && nextObservation.count == observationSize)
+        var scalar = Float(action)
+        withUnsafePointer(to: &scalar) { pointer in
+            append(observation: observation, action: UnsafeBufferPointer(start: pointer, count: 1), reward: reward,
+                   nextObservation: nextObservation, terminated: terminated)
+        }
+    }
+
+    /// Stores one transition whose action is a vector of ``actionSize`` floats, replacing the
+    /// oldest when full.
+    ///
+    /// - Precondition: both observations have ``observationSize`` floats and the action
+    ///   ``actionSize``.
+    public mutating func append(
+        observation: UnsafeBufferPointer<Float>, action: UnsafeBufferPointer<Float>, reward: Double,
+        nextObservation: UnsafeBufferPointer<Float>, terminated: Bool
+    ) {
+        precondition(observation.count == observationSize && nextObservation.count == observationSize && action.count == actionSize)
         if count < capacity {
             observations.append(contentsOf: observation)
             nextObservations.append(contentsOf: nextObservation)
-            actions.append(Int32(action))
+            actions.append(contentsOf: action)
             rewards.append(Float(reward))
             terminations.append(terminated)
             count += 1
@@ -57,7 +80,7 @@ public struct ReplayBuffer {
                 observations[start + index] = observation[index]
                 nextObservations[start + index] = nextObservation[index]
             }
-            actions[nextSlot] = Int32(action)
+            for index in 0..<actionSize { actions[nextSlot * actionSize + index] = action[index] }
             rewards[nextSlot] = Float(reward)
             terminations[nextSlot] = terminated
         }
@@ -71,8 +94,7 @@ public struct ReplayBuffer {
     public func sample(batchSize: Int, using generator: inout SeededGenerator) -> ReplayBatch {
         precondition(count > 0 && batchSize >= 1, "sampling needs a non-empty buffer and a positive batch size")
         let indices = (0..<batchSize).map { _ in generator.uniformInt(below: count) }
-        let size = observationSize
-        func gather(_ source: [Float]) -> Tensor {
+        func gather(_ source: [Float], width size: Int) -> Tensor {
             Tensor(shape: [batchSize, size]) { batch in
                 source.withUnsafeBufferPointer { all in
                     for (row, index) in indices.enumerated() {
@@ -82,12 +104,12 @@ public struct ReplayBuffer {
             }
         }
         return ReplayBatch(
-            observations: gather(observations),
-            actions: indices.map { Int(actions[$0]) },
+            observations: gather(observations, width: observationSize),
+            actionVectors: gather(actions, width: actionSize),
             rewards: Tensor(shape: [batchSize]) { batch in
                 for (row, index) in indices.enumerated() { batch[row] = rewards[index] }
             },
-            nextObservations: gather(nextObservations),
+            nextObservations: gather(nextObservations, width: observationSize),
             notTerminated: Tensor(shape: [batchSize]) { batch in
                 for (row, index) in indices.enumerated() { batch[row] = terminations[index] ? 0 : 1 }
             })
@@ -96,12 +118,12 @@ public struct ReplayBuffer {
     /// The number of bytes the arrays have reserved, spare capacity included.
     public var allocatedBytes: Int {
         (observations.capacity + nextObservations.capacity + rewards.capacity) * MemoryLayout<Float>.size
-            + actions.capacity * MemoryLayout<Int32>.size + terminations.capacity * MemoryLayout<Bool>.size
+            + actions.capacity * MemoryLayout<Float>.size + terminations.capacity * MemoryLayout<Bool>.size
     }
 
     /// The number of bytes the stored transitions occupy (not counting spare capacity).
     public var memoryFootprint: Int {
-        count * (2 * observationSize * MemoryLayout<Float>.size + MemoryLayout<Int32>.size
+        count * ((2 * observationSize + actionSize) * MemoryLayout<Float>.size
             + MemoryLayout<Float>.size + MemoryLayout<Bool>.size)
     }
 }
@@ -110,8 +132,15 @@ public struct ReplayBuffer {
 public struct ReplayBatch {
     /// `[batch, observationSize]`
     public var observations: Tensor
-    /// One action index per row.
-    public var actions: [Int]
+    /// The actions, `[batch, actionSize]`.
+    public var actionVectors: Tensor
+    /// One action index per row (the first scalar of each action, for finite action spaces).
+    public var actions: [Int] {
+        let width = actionVectors.shape[1]
+        return actionVectors.withUnsafeScalars { scalars in
+            stride(from: 0, to: scalars.count, by: width).map { Int(scalars[$0]) }
+        }
+    }
     /// `[batch]`
     public var rewards: Tensor
     /// `[batch, observationSize]`

@@ -115,6 +115,14 @@ struct GradientTests {
         #expect(mismatches.map(\.element) == [0, 1, 2, 3])
     }
 
+    @Test func slicing() throws {
+        let x = randomTensor([3, 6], seed: 75)
+        try expectGradientsMatch([x]) { try $0[0].slice(alongAxis: 1, 2..<5) }
+        try expectGradientsMatch([randomTensor([2, 3, 4], seed: 76)]) { try $0[0].slice(alongAxis: 1, 1..<3) }
+        #expect(try Tensor([[1, 2, 3], [4, 5, 6]]).slice(alongAxis: 1, 1..<3) == Tensor([[2, 3], [5, 6]]))
+        #expect(throws: TensorError.self) { _ = try x.slice(alongAxis: 1, 4..<7) }
+    }
+
     @Test func elementwiseMinimum() throws {
         let a = randomTensor([3, 4], seed: 71)
         let b = randomTensor([3, 4], seed: 72)

@@ -1,0 +1,390 @@
+import Foundation
+import RLCore
+import SeededRandom
+import TensorCore
+
+/// Soft actor-critic (Haarnoja et al. 2018, "Soft Actor-Critic Algorithms and Applications"), as
+/// Stable-Baselines3's SAC and CleanRL's `sac_continuous_action.py`: an off-policy actor-critic
+/// for continuous actions that maximises reward plus entropy.
+///
+/// The policy is a tanh-squashed Gaussian (``SquashedGaussian``): the actor maps s to μ and
+/// log σ (clamped to [−20, 2]), a = tanh(μ + σ ε) in [-1, 1], rescaled to the action bounds.
+/// Each environment step stores (s, a, r, s′, terminated); every `trainFrequency` steps past
+/// `learningStarts`, `gradientSteps` times:
+///
+///     sample a minibatch from the replay buffer D
+///     ã, log π(ã | s) = a reparameterised sample of π(· | s)
+///     α-loss  = −log α · (log π(ã | s) + H̄)             (automatic entropy tuning; H̄ = −dim(A))
+///     y       = r + γ (1 − terminated) [min(Q₁′, Q₂′)(s′, ã′) − α log π(ã′ | s′)],  ã′ ~ π(· | s′)
+///     critic  = ½ Σᵢ (Qᵢ(s, a) − y)²                      (mean over the batch)
+///     actor   = α log π(ã | s) − min(Q₁, Q₂)(s, ã)       (every `policyUpdateInterval` steps)
+///     θᵢ′    ← τ θᵢ + (1 − τ) θᵢ′                          (every `targetUpdateInterval` steps)
+///
+/// each with its own Adam. The order is SB3's: α, then the critics, then the actor on the
+/// critics just updated. Deterministic actions are tanh(μ).
+///
+/// Fits environments with continuous (`Box`) actions with finite bounds.
+public final class SACAgent: Agent {
+    /// The entropy coefficient α: tuned automatically towards a target entropy, or fixed.
+    public enum EntropyCoefficient: Codable, Equatable, Sendable {
+        /// Learned by gradient descent on the α-loss, starting at `initial` (SB3's `"auto"`,
+        /// which starts at 1).
+        case automatic(initial: Double)
+        /// Fixed.
+        case fixed(Double)
+
+        /// `auto`, `auto_0.1` or a number, as SB3 writes it.
+        var text: String {
+            switch self {
+            case .automatic(1): "auto"
+            case .automatic(let initial): "auto_\(HyperparameterText.number(initial))"
+            case .fixed(let value): HyperparameterText.number(value)
+            }
+        }
+
+        init(text: String) throws {
+            let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
+            if lowered == "auto" { self = .automatic(initial: 1); return }
+            if lowered.hasPrefix("auto_"), let initial = Double(lowered.dropFirst(5)), initial > 0, initial.isFinite {
+                self = .automatic(initial: initial)
+                return
+            }
+            guard let value = Double(lowered), value >= 0, value.isFinite else {
+                throw AgentError.invalidConfiguration("--entropy-coefficient must be auto, auto_X with X > 0, or a number ≥ 0, got \(text)")
+            }
+            self = .fixed(value)
+        }
+    }
+
+    /// The hyperparameters: Stable-Baselines3's defaults, and rl-baselines3-zoo's tuned values
+    /// through ``recommended(for:)``.
+    public struct Configuration: AgentConfiguration {
+        /// The seed of the weights, resets, exploration and sampling (default 0).
+        public var seed: UInt64
+        /// How long to train (default 20,000 steps).
+        public var budget: TrainingBudget
+        /// The actor's hidden layers (default 256-256 ReLU).
+        public var actorNetwork: NetworkShape
+        /// Each critic's hidden layers (default 256-256 ReLU).
+        public var criticNetwork: NetworkShape
+        /// Adam's step size for the actor, the critics and α, over environment steps (default 3e-4).
+        public var learningRate: Schedule
+        /// The replay buffer's capacity in transitions (default 1,000,000).
+        public var bufferCapacity: Int
+        /// Transitions per minibatch (default 256).
+        public var batchSize: Int
+        /// γ in [0, 1] (default 0.99).
+        public var discount: Double
+        /// Steps of uniformly random actions before the first update (default 100).
+        public var learningStarts: Int
+        /// Environment steps between updates (default 1).
+        public var trainFrequency: Int
+        /// Gradient steps per update (default 1).
+        public var gradientSteps: Int
+        /// τ in (0, 1] of the targets' Polyak averaging (default 0.005).
+        public var targetUpdateRate: Double
+        /// Gradient steps between target updates (default 1).
+        public var targetUpdateInterval: Int
+        /// Gradient steps between actor updates (default 1, as SB3; CleanRL uses 2).
+        public var policyUpdateInterval: Int
+        /// α (default automatic from 1).
+        public var entropyCoefficient: EntropyCoefficient
+        /// H̄, the entropy α tunes towards; `nil` for −dim(A) (default).
+        public var targetEntropy: Double?
+
+        /// Creates the hyperparameters; see each property for its meaning and default.
+        public init(
+            seed: UInt64 = 0, budget: TrainingBudget = .steps(20_000),
+            actorNetwork: NetworkShape = NetworkShape(hiddenLayers: [256, 256]),
+            criticNetwork: NetworkShape = NetworkShape(hiddenLayers: [256, 256]), learningRate: Schedule = 3e-4,
+            bufferCapacity: Int = 1_000_000, batchSize: Int = 256, discount: Double = 0.99, learningStarts: Int = 100,
+            trainFrequency: Int = 1, gradientSteps: Int = 1, targetUpdateRate: Double = 0.005, targetUpdateInterval: Int = 1,
+            policyUpdateInterval: Int = 1, entropyCoefficient: EntropyCoefficient = .automatic(initial: 1),
+            targetEntropy: Double? = nil
+        ) {
+            self.seed = seed
+            self.budget = budget
+            self.actorNetwork = actorNetwork
+            self.criticNetwork = criticNetwork
+            self.learningRate = learningRate
+            self.bufferCapacity = bufferCapacity
+            self.batchSize = batchSize
+            self.discount = discount
+            self.learningStarts = learningStarts
+            self.trainFrequency = trainFrequency
+            self.gradientSteps = gradientSteps
+            self.targetUpdateRate = targetUpdateRate
+            self.targetUpdateInterval = targetUpdateInterval
+            self.policyUpdateInterval = policyUpdateInterval
+            self.entropyCoefficient = entropyCoefficient
+            self.targetEntropy = targetEntropy
+        }
+
+        public func validate() throws {
+            try budget.validate()
+            try actorNetwork.validate()
+            try criticNetwork.validate()
+            try learningRate.validatePositive("learning rate")
+            try ConfigurationCheck.atLeast(bufferCapacity, 1, "buffer capacity")
+            try ConfigurationCheck.atLeast(batchSize, 1, "batch size")
+            try ConfigurationCheck.require(batchSize <= DQNAgent.Configuration.maximumBatchSize,
+                                           "batch size must be at most \(DQNAgent.Configuration.maximumBatchSize), got \(batchSize)")
+            try ConfigurationCheck.unitInterval(discount, "discount")
+            try ConfigurationCheck.atLeast(learningStarts, 0, "learning starts")
+            try ConfigurationCheck.atLeast(trainFrequency, 1, "train frequency")
+            try ConfigurationCheck.atLeast(gradientSteps, 1, "gradient steps")
+            try ConfigurationCheck.require(targetUpdateRate > 0 && targetUpdateRate <= 1,
+                                           "target update rate τ must be in (0, 1], got \(targetUpdateRate)")
+            try ConfigurationCheck.atLeast(targetUpdateInterval, 1, "target update interval")
+            try ConfigurationCheck.atLeast(policyUpdateInterval, 1, "policy update interval")
+            switch entropyCoefficient {
+            case .automatic(let initial):
+                try ConfigurationCheck.require(initial > 0 && initial.isFinite, "the initial entropy coefficient must be positive, got \(initial)")
+            case .fixed(let value):
+                try ConfigurationCheck.require(value >= 0 && value.isFinite, "the entropy coefficient must be ≥ 0, got \(value)")
+            }
+            if let targetEntropy {
+                try ConfigurationCheck.require(targetEntropy.isFinite, "the target entropy must be a number, got \(targetEntropy)")
+            }
+        }
+
+        /// rl-baselines3-zoo's tuned values (`hyperparams/sac.yml`) for a registered environment;
+        /// the defaults for the others. Pendulum-v1: learning rate 1e-3, 20,000 steps.
+        /// MountainCarContinuous-v0: see the configuration below.
+        public static func recommended(for environment: String) -> Configuration {
+            switch environment.lowercased() {
+            case "pendulum-v1", "pendulum":
+                Configuration(budget: .steps(20_000), learningRate: 1e-3)
+            default:
+                Configuration()
+            }
+        }
+    }
+
+    public static let definition = AgentDefinition<SACAgent>(
+        name: "sac", summary: "soft actor-critic: twin critics, a tanh-squashed Gaussian policy, automatic entropy tuning",
+        requirements: SpaceRequirements(observations: .flattened, actions: .continuous),
+        defaults: Configuration(), recommended: Configuration.recommended(for:),
+        hyperparameters: NetworkShape.hyperparameters(\.actorNetwork, role: "actor")
+            + NetworkShape.hyperparameters(\.criticNetwork, prefix: "critic-", role: "critics") + [
+                .schedule("learning-rate", \.learningRate, "Adam's step size for the actor, the critics and α", in: .positive, valueName: "rate"),
+                .integer("buffer-capacity", \.bufferCapacity, "replay buffer capacity in transitions", atLeast: 1),
+                .integer("batch-size", \.batchSize, "transitions per minibatch", atLeast: 1, atMost: DQNAgent.Configuration.maximumBatchSize),
+                .number("discount", \.discount, "discount γ", in: .unitInterval, valueName: "gamma"),
+                .integer("learning-starts", \.learningStarts, "steps of uniformly random actions before the first update", atLeast: 0,
+                         valueName: "steps"),
+                .integer("train-frequency", \.trainFrequency, "environment steps between updates", atLeast: 1, valueName: "steps"),
+                .integer("gradient-steps", \.gradientSteps, "gradient steps per update", atLeast: 1),
+                .number("target-update-rate", \.targetUpdateRate, "τ of the targets' Polyak averaging", in: ValueRange(above: 0, atMost: 1),
+                        valueName: "tau"),
+                .integer("target-update-interval", \.targetUpdateInterval, "gradient steps between target updates", atLeast: 1),
+                .integer("policy-update-interval", \.policyUpdateInterval, "gradient steps between actor updates", atLeast: 1),
+                Hyperparameter(
+                    "entropy-coefficient", summary: "α: auto (tuned from 1), auto_X (tuned from X) or a fixed number",
+                    accepts: "auto, auto_X (X > 0) or a number ≥ 0", valueName: "alpha",
+                    read: { $0.entropyCoefficient.text },
+                    write: { $0.entropyCoefficient = try EntropyCoefficient(text: $1) }),
+                Hyperparameter(
+                    "target-entropy", summary: "the entropy automatic tuning aims at; auto for −dim(A)",
+                    accepts: "a number or auto", valueName: "entropy",
+                    read: { $0.targetEntropy.map(HyperparameterText.number) ?? "auto" },
+                    write: { configuration, text in
+                        if text.lowercased() == "auto" { configuration.targetEntropy = nil; return }
+                        configuration.targetEntropy = try HyperparameterText.parseNumber(text, for: "target-entropy")
+                    }),
+            ],
+        metrics: [Metric("qf_loss", .episodeMean), Metric("actor_loss", .episodeMean), Metric("alpha", .latest)])
+
+    public let configuration: Configuration
+    public let layout: SpaceLayout
+    public let trainingState = TrainingState()
+    /// μ and log σ of the policy, side by side: `[batch, 2 · dim(A)]`.
+    public let actor: Sequential
+    /// Q₁, Q₂ and their targets.
+    public let critics: TwinCritics
+    /// log α, learned when α is automatic.
+    public let logEntropyCoefficient: Parameter
+    private let actorOptimizer: Adam
+    private let criticOptimizer: Adam
+    private let entropyOptimizer: Adam
+    /// The replay buffer D (kept across calls to `train`).
+    public private(set) var replayBuffer: ReplayBuffer
+    private var exploration: SeededGenerator
+    private var sampling: SeededGenerator
+    private var updateNoise: SeededGenerator
+    private var updates = 0
+
+    /// log σ is clamped to [−20, 2], as SB3 does.
+    static let logStandardDeviationRange: (lower: Float, upper: Float) = (-20, 2)
+
+    public init(configuration: Configuration, layout: SpaceLayout) throws {
+        try configuration.validate()
+        guard let bounds = layout.actionBounds, bounds.isFinite else {
+            throw AgentError.doesNotFit("sac rescales its actions into the bounds of the action space, which must be finite; got \(layout.actionSpace)")
+        }
+        self.configuration = configuration
+        self.layout = layout
+        let actionSize = bounds.dimension
+        actor = try configuration.actorNetwork.build(
+            inputCount: layout.observationSize, outputCount: 2 * actionSize, seed: configuration.seed)
+        critics = try TwinCritics(
+            shape: configuration.criticNetwork, observationSize: layout.observationSize, actionSize: actionSize,
+            seed: configuration.seed, stream: AgentStream.criticWeights)
+        let initialAlpha = switch configuration.entropyCoefficient {
+        case .automatic(let initial): initial
+        case .fixed(let value): value
+        }
+        logEntropyCoefficient = Parameter(Tensor([Float(Foundation.log(max(initialAlpha, 1e-30)))]))
+        let rate = Float(configuration.learningRate.value(at: 0))
+        actorOptimizer = try Adam(parameters: actor.parameters(), learningRate: rate)
+        criticOptimizer = try Adam(parameters: critics.parameters, learningRate: rate)
+        entropyOptimizer = try Adam(parameters: [logEntropyCoefficient], learningRate: rate)
+        replayBuffer = ReplayBuffer(
+            capacity: configuration.bufferCapacity, observationSize: layout.observationSize, actionSize: actionSize)
+        exploration = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
+        sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.replay)
+        updateNoise = SeededGenerator(seed: configuration.seed, stream: AgentStream.updateNoise)
+    }
+
+    /// H̄: the configured target entropy, or −dim(A).
+    public var targetEntropy: Double { configuration.targetEntropy ?? -Double(layout.actionCount) }
+
+    /// α now.
+    public var entropyCoefficient: Double {
+        switch configuration.entropyCoefficient {
+        case .automatic: Double(Foundation.exp(logEntropyCoefficient.scalars[0]))
+        case .fixed(let value): value
+        }
+    }
+
+    // MARK: - Training
+
+    public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
+        let configuration = self.configuration
+        guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("sac needs a continuous action space") }
+        try OffPolicyTraining.train(
+            on: &environment, in: session, seed: configuration.seed, bounds: bounds,
+            learningStarts: configuration.learningStarts, trainFrequency: configuration.trainFrequency,
+            gradientSteps: configuration.gradientSteps, agent: Self.name,
+            steps: .init(
+                randomAction: { [unowned self] in
+                    OffPolicyTraining.randomUnitAction(dimension: bounds.dimension, using: &self.exploration)
+                },
+                explore: { [unowned self] features in
+                    // a = tanh(μ + σ ε), ε ~ N(0, I)
+                    let policy = try withoutGradients { try self.policy(features) }
+                    let noise = Tensor.randomNormal(policy.gaussian.mean.shape, using: &self.exploration)
+                    return try withoutGradients { try policy.sampleWithLogProbability(noise: noise).actions.scalars }
+                },
+                store: { [unowned self] features, action, reward, next, terminated in
+                    features.withUnsafeScalars { current in
+                        next.withUnsafeScalars { following in
+                            action.withUnsafeBufferPointer { action in
+                                self.replayBuffer.append(observation: current, action: action, reward: reward,
+                                                         nextObservation: following, terminated: terminated)
+                            }
+                        }
+                    }
+                },
+                learn: { [unowned self] in
+                    let rate = Float(configuration.learningRate.value(at: session.steps, progress: session.progress))
+                    for optimizer in [self.actorOptimizer, self.criticOptimizer, self.entropyOptimizer] { optimizer.learningRate = rate }
+                    return try self.update(with: self.replayBuffer.sample(batchSize: configuration.batchSize, using: &self.sampling))
+                }))
+    }
+
+    /// The squashed Gaussian π(· | s) for observations `[batch, features]` (or one `[features]`).
+    func policy(_ observations: Tensor) throws -> SquashedGaussian {
+        let rows = observations.rank == 1 ? try observations.reshaped(to: [1, observations.scalarCount]) : observations
+        let output = try actor(rows)
+        let size = layout.actionCount
+        let (lower, upper) = Self.logStandardDeviationRange
+        return try SquashedGaussian(
+            mean: output.slice(alongAxis: 1, 0..<size),
+            logStandardDeviation: output.slice(alongAxis: 1, size..<(2 * size)).clamped(min: lower, max: upper))
+    }
+
+    /// One gradient step of α, the critics and (every `policyUpdateInterval`) the actor;
+    /// returns the losses.
+    private func update(with batch: ReplayBatch) throws -> [(Metric, Double)] {
+        updates += 1
+        let batchSize = batch.rewards.shape[0]
+        let noise = Tensor.randomNormal([batchSize, layout.actionCount], using: &updateNoise)
+        let nextNoise = Tensor.randomNormal([batchSize, layout.actionCount], using: &updateNoise)
+
+        // ã, log π(ã | s), reparameterised.
+        let (policyActions, logProbability) = try policy(batch.observations).sampleWithLogProbability(noise: noise)
+
+        // α-loss = −log α · (log π(ã | s) + H̄), when α is automatic.
+        var alpha = Float(entropyCoefficient)
+        if case .automatic = configuration.entropyCoefficient {
+            alpha = Foundation.exp(logEntropyCoefficient.scalars[0])
+            let entropyLoss = try -(logEntropyCoefficient.value * (logProbability.stoppingGradient() + Float(targetEntropy))).mean()
+            entropyOptimizer.zeroGradients()
+            try entropyLoss.backward()
+            entropyOptimizer.step()
+        }
+
+        // y = r + γ (1 − terminated) [min Q′(s′, ã′) − α log π(ã′ | s′)]
+        let targets = try withoutGradients {
+            let (nextActions, nextLogProbability) = try policy(batch.nextObservations).sampleWithLogProbability(noise: nextNoise)
+            let nextValues = try critics.minimumTargetValue(batch.nextObservations, nextActions) - nextLogProbability * alpha
+            return try batch.rewards + batch.notTerminated * nextValues * Float(configuration.discount)
+        }
+
+        // Critic loss ½ Σᵢ mean (Qᵢ(s, a) − y)².
+        let values = try critics.values(batch.observations, batch.actionVectors)
+        let criticLoss = try (meanSquaredError(values[0], targets) + meanSquaredError(values[1], targets)) * 0.5
+        criticOptimizer.zeroGradients()
+        try criticLoss.backward()
+        criticOptimizer.step()
+
+        // Actor loss: mean(α log π(ã | s) − min Qᵢ(s, ã)), on the critics just updated.
+        var losses: [(Metric, Double)] = [(Metric("qf_loss", .episodeMean), Double(criticLoss.scalar ?? .nan)), (Metric("alpha", .latest), Double(alpha))]
+        if updates % configuration.policyUpdateInterval == 0 {
+            let policyValues = try critics.values(batch.observations, policyActions)
+            let actorLoss = try (logProbability * alpha - Tensor.minimum(policyValues[0], policyValues[1])).mean()
+            actorOptimizer.zeroGradients()
+            try actorLoss.backward()
+            actorOptimizer.step()
+            losses.append((Metric("actor_loss", .episodeMean), Double(actorLoss.scalar ?? .nan)))
+        }
+
+        // θᵢ′ ← τ θᵢ + (1 − τ) θᵢ′
+        if updates % configuration.targetUpdateInterval == 0 {
+            try critics.updateTargets(rate: Float(configuration.targetUpdateRate))
+        }
+        return losses
+    }
+
+    // MARK: - Acting
+
+    /// tanh(μ(s)), rescaled to the action bounds.
+    public func action<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> PolicyAction {
+        guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("sac needs a continuous action space") }
+        let unit = try withoutGradients { try policy(ObservationFeatures.tensor(observation, in: space)).mode().scalars }
+        return .vector(bounds.rescaled(fromUnit: unit))
+    }
+
+    // MARK: - Saving
+
+    /// The actor (`actor.…`), the critics (`critic_1.…`, `critic_2.…`) and log α.
+    public func parameterTensors() -> [String: Tensor] {
+        var tensors = actor.tensors(prefixedWith: "actor").merging(critics.tensors()) { first, _ in first }
+        tensors["log_entropy_coefficient"] = logEntropyCoefficient.value.detached()
+        return tensors
+    }
+
+    public func loadParameterTensors(_ tensors: [String: Tensor]) throws {
+        guard let logAlpha = tensors["log_entropy_coefficient"], logAlpha.shape == [1] else {
+            throw AgentError.invalidCheckpoint("a sac checkpoint needs 'log_entropy_coefficient' of shape [1]")
+        }
+        try actor.loadTensors(tensors.filter { $0.key.hasPrefix("actor.") }, prefixedWith: "actor")
+        try critics.load(tensors.filter { $0.key.hasPrefix("critic_") })
+        try logEntropyCoefficient.assign(logAlpha)
+        let known = Set(parameterTensors().keys)
+        if let extra = tensors.keys.sorted().first(where: { !known.contains($0) }) {
+            throw AgentError.invalidCheckpoint("tensor '\(extra)' does not belong to a sac agent")
+        }
+    }
+}

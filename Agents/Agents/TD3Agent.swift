@@ -1,0 +1,309 @@
+import RLCore
+import SeededRandom
+import TensorCore
+
+/// Twin delayed deep deterministic policy gradient (Fujimoto et al. 2018, "Addressing Function
+/// Approximation Error in Actor-Critic Methods"), as Stable-Baselines3's TD3: a deterministic
+/// actor μ(s) in [-1, 1] (tanh output), twin critics, delayed policy updates and target policy
+/// smoothing.
+///
+/// Each environment step plays clip(μ(s) + noise, −1, 1), rescaled to the action bounds
+/// (Gaussian or Ornstein–Uhlenbeck noise, ``ActionNoise``), and stores (s, a, r, s′,
+/// terminated). Every `trainFrequency` steps past `learningStarts`, `gradientSteps` times:
+///
+///     sample a minibatch from the replay buffer D
+///     ã′ = clip(μ′(s′) + clip(N(0, σ̃²), −c, c), −1, 1)      (target policy smoothing)
+///     y  = r + γ (1 − terminated) · min(Q₁′, Q₂′)(s′, ã′)   (clipped double Q)
+///     critic = Σᵢ mean (Qᵢ(s, a) − y)²
+///     every `policyDelay` updates:
+///         actor = −mean Q₁(s, μ(s))
+///         θᵢ′ ← τ θᵢ + (1 − τ) θᵢ′ for the critics and the actor
+///
+/// each network with its own Adam. Deterministic actions are μ(s).
+///
+/// Fits environments with continuous (`Box`) actions with finite bounds.
+public final class TD3Agent: Agent {
+    /// The hyperparameters: Stable-Baselines3's defaults, and rl-baselines3-zoo's tuned values
+    /// through ``recommended(for:)``.
+    public struct Configuration: AgentConfiguration {
+        /// The seed of the weights, resets, noise and sampling (default 0).
+        public var seed: UInt64
+        /// How long to train (default 20,000 steps).
+        public var budget: TrainingBudget
+        /// The actor's hidden layers (default 400-300 ReLU, the paper's).
+        public var actorNetwork: NetworkShape
+        /// Each critic's hidden layers (default 400-300 ReLU).
+        public var criticNetwork: NetworkShape
+        /// Adam's step size for the actor and the critics, over environment steps (default 1e-3).
+        public var learningRate: Schedule
+        /// The replay buffer's capacity in transitions (default 1,000,000).
+        public var bufferCapacity: Int
+        /// Transitions per minibatch (default 256).
+        public var batchSize: Int
+        /// γ in [0, 1] (default 0.99).
+        public var discount: Double
+        /// Steps of uniformly random actions before the first update (default 100).
+        public var learningStarts: Int
+        /// Environment steps between updates (default 1).
+        public var trainFrequency: Int
+        /// Gradient steps per update (default 1).
+        public var gradientSteps: Int
+        /// τ in (0, 1] of the targets' Polyak averaging (default 0.005).
+        public var targetUpdateRate: Double
+        /// Critic updates per actor and target update (default 2).
+        public var policyDelay: Int
+        /// σ̃ of the target policy smoothing noise, in [-1, 1] units (default 0.2).
+        public var targetPolicyNoise: Double
+        /// c, the clip of the smoothing noise (default 0.5).
+        public var targetNoiseClip: Double
+        /// The exploration noise (default Gaussian, σ = 0.1).
+        public var actionNoise: ActionNoise
+
+        /// Creates the hyperparameters; see each property for its meaning and default.
+        public init(
+            seed: UInt64 = 0, budget: TrainingBudget = .steps(20_000),
+            actorNetwork: NetworkShape = NetworkShape(hiddenLayers: [400, 300]),
+            criticNetwork: NetworkShape = NetworkShape(hiddenLayers: [400, 300]), learningRate: Schedule = 1e-3,
+            bufferCapacity: Int = 1_000_000, batchSize: Int = 256, discount: Double = 0.99, learningStarts: Int = 100,
+            trainFrequency: Int = 1, gradientSteps: Int = 1, targetUpdateRate: Double = 0.005, policyDelay: Int = 2,
+            targetPolicyNoise: Double = 0.2, targetNoiseClip: Double = 0.5,
+            actionNoise: ActionNoise = .gaussian(standardDeviation: 0.1)
+        ) {
+            self.seed = seed
+            self.budget = budget
+            self.actorNetwork = actorNetwork
+            self.criticNetwork = criticNetwork
+            self.learningRate = learningRate
+            self.bufferCapacity = bufferCapacity
+            self.batchSize = batchSize
+            self.discount = discount
+            self.learningStarts = learningStarts
+            self.trainFrequency = trainFrequency
+            self.gradientSteps = gradientSteps
+            self.targetUpdateRate = targetUpdateRate
+            self.policyDelay = policyDelay
+            self.targetPolicyNoise = targetPolicyNoise
+            self.targetNoiseClip = targetNoiseClip
+            self.actionNoise = actionNoise
+        }
+
+        public func validate() throws {
+            try budget.validate()
+            try actorNetwork.validate()
+            try criticNetwork.validate()
+            try learningRate.validatePositive("learning rate")
+            try ConfigurationCheck.atLeast(bufferCapacity, 1, "buffer capacity")
+            try ConfigurationCheck.atLeast(batchSize, 1, "batch size")
+            try ConfigurationCheck.require(batchSize <= DQNAgent.Configuration.maximumBatchSize,
+                                           "batch size must be at most \(DQNAgent.Configuration.maximumBatchSize), got \(batchSize)")
+            try ConfigurationCheck.unitInterval(discount, "discount")
+            try ConfigurationCheck.atLeast(learningStarts, 0, "learning starts")
+            try ConfigurationCheck.atLeast(trainFrequency, 1, "train frequency")
+            try ConfigurationCheck.atLeast(gradientSteps, 1, "gradient steps")
+            try ConfigurationCheck.require(targetUpdateRate > 0 && targetUpdateRate <= 1,
+                                           "target update rate τ must be in (0, 1], got \(targetUpdateRate)")
+            try ConfigurationCheck.atLeast(policyDelay, 1, "policy delay")
+            try ConfigurationCheck.require(targetPolicyNoise >= 0 && targetPolicyNoise.isFinite,
+                                           "target policy noise must be ≥ 0, got \(targetPolicyNoise)")
+            try ConfigurationCheck.require(targetNoiseClip >= 0 && targetNoiseClip.isFinite,
+                                           "target noise clip must be ≥ 0, got \(targetNoiseClip)")
+            try actionNoise.validate()
+        }
+
+        /// rl-baselines3-zoo's tuned values (`hyperparams/td3.yml`) for a registered environment;
+        /// the defaults for the others. Pendulum-v1: γ 0.98, buffer 200,000, 10,000 learning
+        /// starts, Gaussian noise σ 0.1, learning rate 1e-3, 400-300 networks, 20,000 steps.
+        public static func recommended(for environment: String) -> Configuration {
+            switch environment.lowercased() {
+            case "pendulum-v1", "pendulum":
+                Configuration(budget: .steps(20_000), bufferCapacity: 200_000, discount: 0.98, learningStarts: 10_000)
+            default:
+                Configuration()
+            }
+        }
+    }
+
+    public static let definition = AgentDefinition<TD3Agent>(
+        name: "td3", summary: "twin delayed DDPG: a deterministic actor, twin critics, delayed updates, smoothed targets",
+        requirements: SpaceRequirements(observations: .flattened, actions: .continuous),
+        defaults: Configuration(), recommended: Configuration.recommended(for:),
+        hyperparameters: NetworkShape.hyperparameters(\.actorNetwork, role: "actor")
+            + NetworkShape.hyperparameters(\.criticNetwork, prefix: "critic-", role: "critics") + [
+                .schedule("learning-rate", \.learningRate, "Adam's step size for the actor and the critics", in: .positive, valueName: "rate"),
+                .integer("buffer-capacity", \.bufferCapacity, "replay buffer capacity in transitions", atLeast: 1),
+                .integer("batch-size", \.batchSize, "transitions per minibatch", atLeast: 1, atMost: DQNAgent.Configuration.maximumBatchSize),
+                .number("discount", \.discount, "discount γ", in: .unitInterval, valueName: "gamma"),
+                .integer("learning-starts", \.learningStarts, "steps of uniformly random actions before the first update", atLeast: 0,
+                         valueName: "steps"),
+                .integer("train-frequency", \.trainFrequency, "environment steps between updates", atLeast: 1, valueName: "steps"),
+                .integer("gradient-steps", \.gradientSteps, "gradient steps per update", atLeast: 1),
+                .number("target-update-rate", \.targetUpdateRate, "τ of the targets' Polyak averaging", in: ValueRange(above: 0, atMost: 1),
+                        valueName: "tau"),
+                .integer("policy-delay", \.policyDelay, "critic updates per actor and target update", atLeast: 1),
+                .number("target-policy-noise", \.targetPolicyNoise, "σ of the target policy smoothing, in [-1, 1] units", in: .nonNegative,
+                        valueName: "sigma"),
+                .number("target-noise-clip", \.targetNoiseClip, "the clip of the smoothing noise", in: .nonNegative, valueName: "c"),
+                Hyperparameter(
+                    "action-noise", summary: "exploration noise in [-1, 1] units: normal:SIGMA or ornstein-uhlenbeck:SIGMA",
+                    accepts: "normal:SIGMA, ornstein-uhlenbeck:SIGMA (SIGMA ≥ 0) or none", valueName: "noise",
+                    read: { $0.actionNoise.description },
+                    write: { $0.actionNoise = try ActionNoise(text: $1) }),
+            ],
+        metrics: [Metric("qf_loss", .episodeMean), Metric("actor_loss", .episodeMean)])
+
+    public let configuration: Configuration
+    public let layout: SpaceLayout
+    public let trainingState = TrainingState()
+    /// μ(s) in [-1, 1].
+    public let actor: Sequential
+    /// μ′, the actor's Polyak-averaged target.
+    public let targetActor: Sequential
+    /// Q₁, Q₂ and their targets.
+    public let critics: TwinCritics
+    private let actorOptimizer: Adam
+    private let criticOptimizer: Adam
+    /// The replay buffer D (kept across calls to `train`).
+    public private(set) var replayBuffer: ReplayBuffer
+    private var exploration: SeededGenerator
+    private var sampling: SeededGenerator
+    private var updateNoise: SeededGenerator
+    private var noise: ActionNoiseProcess
+    private var updates = 0
+
+    public init(configuration: Configuration, layout: SpaceLayout) throws {
+        try configuration.validate()
+        guard let bounds = layout.actionBounds, bounds.isFinite else {
+            throw AgentError.doesNotFit("td3 rescales its actions into the bounds of the action space, which must be finite; got \(layout.actionSpace)")
+        }
+        self.configuration = configuration
+        self.layout = layout
+        let actionSize = bounds.dimension
+        // μ ends in tanh, so its actions lie in [-1, 1].
+        actor = try Self.buildActor(configuration.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
+                                    seed: configuration.seed)
+        targetActor = try Self.buildActor(configuration.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
+                                          seed: configuration.seed)
+        critics = try TwinCritics(
+            shape: configuration.criticNetwork, observationSize: layout.observationSize, actionSize: actionSize,
+            seed: configuration.seed, stream: AgentStream.criticWeights)
+        let rate = Float(configuration.learningRate.value(at: 0))
+        actorOptimizer = try Adam(parameters: actor.parameters(), learningRate: rate)
+        criticOptimizer = try Adam(parameters: critics.parameters, learningRate: rate)
+        replayBuffer = ReplayBuffer(
+            capacity: configuration.bufferCapacity, observationSize: layout.observationSize, actionSize: actionSize)
+        exploration = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
+        sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.replay)
+        updateNoise = SeededGenerator(seed: configuration.seed, stream: AgentStream.updateNoise)
+        noise = ActionNoiseProcess(configuration.actionNoise, dimension: actionSize)
+    }
+
+    /// The actor: the configured perceptron followed by tanh.
+    private static func buildActor(_ shape: NetworkShape, inputCount: Int, actionSize: Int, seed: UInt64) throws -> Sequential {
+        let body = try shape.build(inputCount: inputCount, outputCount: actionSize, seed: seed)
+        return Sequential(body.layers + [Tanh()])
+    }
+
+    // MARK: - Training
+
+    public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
+        let configuration = self.configuration
+        guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("td3 needs a continuous action space") }
+        try OffPolicyTraining.train(
+            on: &environment, in: session, seed: configuration.seed, bounds: bounds,
+            learningStarts: configuration.learningStarts, trainFrequency: configuration.trainFrequency,
+            gradientSteps: configuration.gradientSteps, agent: Self.name,
+            steps: .init(
+                randomAction: { [unowned self] in
+                    OffPolicyTraining.randomUnitAction(dimension: bounds.dimension, using: &self.exploration)
+                },
+                explore: { [unowned self] features in
+                    // clip(μ(s) + noise, −1, 1)
+                    let mean = try withoutGradients { try self.actor(features).scalars }
+                    let noise = self.noise.next(using: &self.exploration)
+                    return zip(mean, noise).map { min(1, max(-1, $0 + $1)) }
+                },
+                store: { [unowned self] features, action, reward, next, terminated in
+                    features.withUnsafeScalars { current in
+                        next.withUnsafeScalars { following in
+                            action.withUnsafeBufferPointer { action in
+                                self.replayBuffer.append(observation: current, action: action, reward: reward,
+                                                         nextObservation: following, terminated: terminated)
+                            }
+                        }
+                    }
+                },
+                learn: { [unowned self] in
+                    let rate = Float(configuration.learningRate.value(at: session.steps, progress: session.progress))
+                    self.actorOptimizer.learningRate = rate
+                    self.criticOptimizer.learningRate = rate
+                    return try self.update(with: self.replayBuffer.sample(batchSize: configuration.batchSize, using: &self.sampling))
+                },
+                episodeEnded: { [unowned self] in self.noise.reset() }))
+    }
+
+    /// One critic step and, every `policyDelay` updates, an actor step and the target updates;
+    /// returns the losses.
+    private func update(with batch: ReplayBatch) throws -> [(Metric, Double)] {
+        updates += 1
+        let configuration = self.configuration
+        let (batchSize, actionSize) = (batch.rewards.shape[0], layout.actionCount)
+
+        // ã′ = clip(μ′(s′) + clip(ε, −c, c), −1, 1), ε ~ N(0, σ̃²);  y = r + γ (1 − terminated) min Q′(s′, ã′)
+        let smoothing = try Tensor.randomNormal(
+            [batchSize, actionSize], standardDeviation: Float(configuration.targetPolicyNoise), using: &updateNoise)
+            .clamped(min: -Float(configuration.targetNoiseClip), max: Float(configuration.targetNoiseClip))
+        let targets = try withoutGradients {
+            let nextActions = try (targetActor(batch.nextObservations) + smoothing).clamped(min: -1, max: 1)
+            let nextValues = try critics.minimumTargetValue(batch.nextObservations, nextActions)
+            return try batch.rewards + batch.notTerminated * nextValues * Float(configuration.discount)
+        }
+
+        // Critic loss Σᵢ mean (Qᵢ(s, a) − y)².
+        let values = try critics.values(batch.observations, batch.actionVectors)
+        let criticLoss = try meanSquaredError(values[0], targets) + meanSquaredError(values[1], targets)
+        criticOptimizer.zeroGradients()
+        try criticLoss.backward()
+        criticOptimizer.step()
+        var losses: [(Metric, Double)] = [(Metric("qf_loss", .episodeMean), Double(criticLoss.scalar ?? .nan))]
+
+        // Delayed: actor loss −mean Q₁(s, μ(s)), then the targets.
+        if updates % configuration.policyDelay == 0 {
+            let actorValues = try critics.values(batch.observations, actor(batch.observations))
+            let actorLoss = -actorValues[0].mean()
+            actorOptimizer.zeroGradients()
+            try actorLoss.backward()
+            actorOptimizer.step()
+            losses.append((Metric("actor_loss", .episodeMean), Double(actorLoss.scalar ?? .nan)))
+            try critics.updateTargets(rate: Float(configuration.targetUpdateRate))
+            try targetActor.updateParameters(towards: actor, rate: Float(configuration.targetUpdateRate))
+        }
+        return losses
+    }
+
+    // MARK: - Acting
+
+    /// μ(s), rescaled to the action bounds.
+    public func action<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> PolicyAction {
+        guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("td3 needs a continuous action space") }
+        let unit = try withoutGradients { try actor(ObservationFeatures.tensor(observation, in: space)).scalars }
+        return .vector(bounds.rescaled(fromUnit: unit))
+    }
+
+    // MARK: - Saving
+
+    /// The actor (`actor.…`) and the critics (`critic_1.…`, `critic_2.…`); the targets are copied
+    /// from them when loading.
+    public func parameterTensors() -> [String: Tensor] {
+        actor.tensors(prefixedWith: "actor").merging(critics.tensors()) { first, _ in first }
+    }
+
+    public func loadParameterTensors(_ tensors: [String: Tensor]) throws {
+        try actor.loadTensors(tensors.filter { $0.key.hasPrefix("actor.") }, prefixedWith: "actor")
+        try critics.load(tensors.filter { $0.key.hasPrefix("critic_") })
+        try targetActor.copyParameters(from: actor)
+        let known = Set(parameterTensors().keys)
+        if let extra = tensors.keys.sorted().first(where: { !known.contains($0) }) {
+            throw AgentError.invalidCheckpoint("tensor '\(extra)' does not belong to a td3 agent")
+        }
+    }
+}
