@@ -97,11 +97,34 @@ public protocol Agent: AnyObject {
     ///
     /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when names or shapes do not match.
     func loadParameterTensors(_ tensors: [String: Tensor]) throws
+
+    /// What the agent keeps for training beyond what it learned (optimizer state, target
+    /// networks, generators, counters, the replay buffer), for an exact resume; the session's
+    /// counts and the environment are added by ``saveForResume(to:environment:training:)``.
+    ///
+    /// - Throws: ``AgentError/invalidConfiguration(_:)`` when the agent cannot save it (the
+    ///   default, for agents that do not implement it).
+    func trainingSnapshot() throws -> TrainingSnapshot
+
+    /// Restores what ``trainingSnapshot()`` saved.
+    ///
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when something is missing or does not fit.
+    func restoreTraining(from snapshot: TrainingSnapshot) throws
 }
 
 extension Agent {
     /// The agent's name on the command line and in checkpoints (`dqn`).
     public static var name: String { definition.name }
+
+    /// Agents that do not implement it cannot be resumed exactly.
+    public func trainingSnapshot() throws -> TrainingSnapshot {
+        throw AgentError.invalidConfiguration("\(Self.name) cannot save its training state for an exact resume")
+    }
+
+    /// Agents that do not implement it cannot be resumed exactly.
+    public func restoreTraining(from snapshot: TrainingSnapshot) throws {
+        throw AgentError.invalidCheckpoint("\(Self.name) cannot restore a training state")
+    }
 
     /// Creates an untrained agent for `environment`'s spaces.
     ///

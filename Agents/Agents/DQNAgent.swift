@@ -198,6 +198,30 @@ public final class DQNAgent: NetworkAgent {
         sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.replay)
     }
 
+    // MARK: - Resuming
+
+    public func trainingSnapshot() -> TrainingSnapshot {
+        var snapshot = TrainingSnapshot()
+        snapshot.values.generators = ["exploration": exploration, "replay": sampling]
+        optimizer.save(into: &snapshot, as: "optimizer")
+        targetNetwork.save(into: &snapshot, as: "target_network")
+        snapshot.replayBuffer = replayBuffer
+        return snapshot
+    }
+
+    public func restoreTraining(from snapshot: TrainingSnapshot) throws {
+        exploration = try snapshot.generator("exploration")
+        sampling = try snapshot.generator("replay")
+        try optimizer.restore(from: snapshot, as: "optimizer")
+        try targetNetwork.restore(from: snapshot, as: "target_network")
+        if let buffer = snapshot.replayBuffer {
+            guard buffer.observationSize == layout.observationSize, buffer.actionSize == 1 else {
+                throw AgentError.invalidCheckpoint("the saved replay buffer does not fit the agent's spaces")
+            }
+            replayBuffer = buffer
+        }
+    }
+
     // MARK: - Training
 
     public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {

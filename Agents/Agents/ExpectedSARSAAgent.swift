@@ -52,6 +52,16 @@ public final class ExpectedSARSAAgent: TabularAgent {
         generator = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
     }
 
+    public func trainingSnapshot() -> TrainingSnapshot {
+        var snapshot = TrainingSnapshot()
+        snapshot.values.generators["exploration"] = generator
+        return snapshot
+    }
+
+    public func restoreTraining(from snapshot: TrainingSnapshot) throws {
+        generator = try snapshot.generator("exploration")
+    }
+
     public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
         let discount = Float(configuration.discount)
         try TabularTemporalDifference.train(

@@ -101,6 +101,18 @@ public final class QNetworkAgent: NetworkAgent {
         generator = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
     }
 
+    public func trainingSnapshot() -> TrainingSnapshot {
+        var snapshot = TrainingSnapshot()
+        snapshot.values.generators["exploration"] = generator
+        optimizer.save(into: &snapshot, as: "optimizer")
+        return snapshot
+    }
+
+    public func restoreTraining(from snapshot: TrainingSnapshot) throws {
+        generator = try snapshot.generator("exploration")
+        try optimizer.restore(from: snapshot, as: "optimizer")
+    }
+
     public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
         let observations = environment.observationSpace
         let discount = Float(configuration.discount)

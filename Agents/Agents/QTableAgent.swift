@@ -80,6 +80,16 @@ public final class QTableAgent: TabularAgent {
 
     // MARK: - Training
 
+    public func trainingSnapshot() -> TrainingSnapshot {
+        var snapshot = TrainingSnapshot()
+        snapshot.values.generators["exploration"] = generator
+        return snapshot
+    }
+
+    public func restoreTraining(from snapshot: TrainingSnapshot) throws {
+        generator = try snapshot.generator("exploration")
+    }
+
     public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
         // target = r + γ · maxₐ' Q(s', a'), or r when the episode terminated (a time limit's cut
         // keeps the future term).

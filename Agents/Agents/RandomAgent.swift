@@ -69,6 +69,16 @@ public final class RandomAgent: Agent {
         return .vector(box.sample(using: &generator))
     }
 
+    public func trainingSnapshot() -> TrainingSnapshot {
+        var snapshot = TrainingSnapshot()
+        snapshot.values.generators["exploration"] = generator
+        return snapshot
+    }
+
+    public func restoreTraining(from snapshot: TrainingSnapshot) throws {
+        generator = try snapshot.generator("exploration")
+    }
+
     public func parameterTensors() -> [String: Tensor] { [:] }
 
     public func loadParameterTensors(_ tensors: [String: Tensor]) throws {

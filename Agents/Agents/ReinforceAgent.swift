@@ -126,6 +126,31 @@ public final class ReinforceAgent: NetworkAgent {
         sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
     }
 
+    // MARK: - Resuming
+
+    public func trainingSnapshot() -> TrainingSnapshot {
+        var snapshot = TrainingSnapshot()
+        snapshot.values.generators["exploration"] = sampling
+        optimizer.save(into: &snapshot, as: "optimizer")
+        snapshot.values.numbers["unfinished.features"] = unfinished.features.map(Double.init)
+        snapshot.values.numbers["unfinished.actions"] = unfinished.actions.map(Double.init)
+        snapshot.values.numbers["unfinished.rewards"] = unfinished.rewards
+        return snapshot
+    }
+
+    public func restoreTraining(from snapshot: TrainingSnapshot) throws {
+        sampling = try snapshot.generator("exploration")
+        try optimizer.restore(from: snapshot, as: "optimizer")
+        let numbers = snapshot.values.numbers
+        let (features, actions, rewards) = (numbers["unfinished.features"] ?? [], numbers["unfinished.actions"] ?? [],
+                                            numbers["unfinished.rewards"] ?? [])
+        guard features.count == actions.count * layout.observationSize, rewards.count == actions.count,
+              actions.allSatisfy({ $0 >= 0 && $0 < Double(layout.actionCount) && $0 == $0.rounded() }) else {
+            throw AgentError.invalidCheckpoint("the saved unfinished episode does not fit the agent's spaces")
+        }
+        unfinished = (features.map(Float.init), actions.map { Int($0) }, rewards)
+    }
+
     // MARK: - Training
 
     public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {

@@ -257,6 +257,37 @@ public final class SACAgent: Agent {
         }
     }
 
+    // MARK: - Resuming
+
+    public func trainingSnapshot() -> TrainingSnapshot {
+        var snapshot = TrainingSnapshot()
+        snapshot.values.generators = ["exploration": exploration, "replay": sampling, "update_noise": updateNoise]
+        snapshot.values.integers["updates"] = updates
+        actorOptimizer.save(into: &snapshot, as: "actor_optimizer")
+        criticOptimizer.save(into: &snapshot, as: "critic_optimizer")
+        entropyOptimizer.save(into: &snapshot, as: "entropy_optimizer")
+        for (index, target) in critics.targets.enumerated() { target.save(into: &snapshot, as: "critic_target_\(index + 1)") }
+        snapshot.replayBuffer = replayBuffer
+        return snapshot
+    }
+
+    public func restoreTraining(from snapshot: TrainingSnapshot) throws {
+        exploration = try snapshot.generator("exploration")
+        sampling = try snapshot.generator("replay")
+        updateNoise = try snapshot.generator("update_noise")
+        updates = try snapshot.integer("updates")
+        try actorOptimizer.restore(from: snapshot, as: "actor_optimizer")
+        try criticOptimizer.restore(from: snapshot, as: "critic_optimizer")
+        try entropyOptimizer.restore(from: snapshot, as: "entropy_optimizer")
+        for (index, target) in critics.targets.enumerated() { try target.restore(from: snapshot, as: "critic_target_\(index + 1)") }
+        if let buffer = snapshot.replayBuffer {
+            guard buffer.observationSize == layout.observationSize, buffer.actionSize == layout.actionCount else {
+                throw AgentError.invalidCheckpoint("the saved replay buffer does not fit the agent's spaces")
+            }
+            replayBuffer = buffer
+        }
+    }
+
     // MARK: - Training
 
     public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {

@@ -203,6 +203,42 @@ public final class TD3Agent: Agent {
         return Sequential(body.layers + [Tanh()])
     }
 
+    // MARK: - Resuming
+
+    public func trainingSnapshot() throws -> TrainingSnapshot {
+        var snapshot = TrainingSnapshot()
+        snapshot.values.generators = ["exploration": exploration, "replay": sampling, "update_noise": updateNoise]
+        snapshot.values.integers["updates"] = updates
+        snapshot.values.numbers["action_noise"] = noise.state
+        actorOptimizer.save(into: &snapshot, as: "actor_optimizer")
+        criticOptimizer.save(into: &snapshot, as: "critic_optimizer")
+        targetActor.save(into: &snapshot, as: "actor_target")
+        for (index, target) in critics.targets.enumerated() { target.save(into: &snapshot, as: "critic_target_\(index + 1)") }
+        snapshot.replayBuffer = replayBuffer
+        return snapshot
+    }
+
+    public func restoreTraining(from snapshot: TrainingSnapshot) throws {
+        exploration = try snapshot.generator("exploration")
+        sampling = try snapshot.generator("replay")
+        updateNoise = try snapshot.generator("update_noise")
+        updates = try snapshot.integer("updates")
+        guard let state = snapshot.values.numbers["action_noise"], state.count == layout.actionCount else {
+            throw AgentError.invalidCheckpoint("the saved action noise does not fit the agent's actions")
+        }
+        noise.restore(state)
+        try actorOptimizer.restore(from: snapshot, as: "actor_optimizer")
+        try criticOptimizer.restore(from: snapshot, as: "critic_optimizer")
+        try targetActor.restore(from: snapshot, as: "actor_target")
+        for (index, target) in critics.targets.enumerated() { try target.restore(from: snapshot, as: "critic_target_\(index + 1)") }
+        if let buffer = snapshot.replayBuffer {
+            guard buffer.observationSize == layout.observationSize, buffer.actionSize == layout.actionCount else {
+                throw AgentError.invalidCheckpoint("the saved replay buffer does not fit the agent's spaces")
+            }
+            replayBuffer = buffer
+        }
+    }
+
     // MARK: - Training
 
     public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {

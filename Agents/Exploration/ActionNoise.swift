@@ -88,6 +88,12 @@ public struct ActionNoiseProcess: Sendable {
         }
     }
 
+    /// Puts the process back in a saved state (`state`'s values, one per scalar).
+    public mutating func restore(_ state: [Double]) {
+        guard state.count == self.state.count else { return }
+        self.state = state
+    }
+
     /// Restarts the process at 0 (at the start of every episode).
     public mutating func reset() {
         for index in state.indices { state[index] = 0 }

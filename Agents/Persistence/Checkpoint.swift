@@ -35,6 +35,21 @@ public struct Checkpoint: Equatable {
     public var training: TrainingSummary?
     /// What the agent learned.
     public var tensors: [String: Tensor]
+    /// What training needs to resume beyond it (optimizer state, target networks), saved under
+    /// `training.` names; empty for a checkpoint saved without its training state.
+    public var trainingTensors: [String: Tensor] = [:]
+    /// The rest of the training state (generators, counters, the environment), saved as the
+    /// `training_state` metadata.
+    public var trainingValues: TrainingSnapshot.Values?
+
+    /// The prefix of the training-state tensors in the file.
+    static let trainingPrefix = "training."
+
+    /// The file an off-policy agent's replay buffer is saved in, beside the checkpoint:
+    /// `checkpoint.safetensors` → `checkpoint.replay.safetensors`.
+    public static func replayBufferURL(for url: URL) -> URL {
+        url.deletingPathExtension().appendingPathExtension("replay.safetensors")
+    }
 
     /// Creates a checkpoint from its parts (agents make theirs with ``Agent/save(to:environment:training:)``).
     public init(
@@ -62,8 +77,11 @@ public struct Checkpoint: Equatable {
             metadata["environment_options"] = try Self.json(environment.options)
         }
         if let training { metadata["training"] = try Self.json(training) }
+        if let trainingValues { metadata["training_state"] = try Self.json(trainingValues) }
+        var all = tensors
+        for (name, tensor) in trainingTensors { all[Self.trainingPrefix + name] = tensor }
         do {
-            try Safetensors.save(tensors, metadata: metadata, to: url)
+            try Safetensors.save(all, metadata: metadata, to: url)
         } catch {
             throw AgentError.invalidCheckpoint("cannot save the checkpoint: \(error)")
         }
@@ -100,9 +118,21 @@ public struct Checkpoint: Equatable {
             environment = EnvironmentReference(id: id, options: options ?? [:])
         }
         let training = metadata["training"].flatMap { try? decode(TrainingSummary.self, from: $0) }
-        return Checkpoint(
+        var trainingValues: TrainingSnapshot.Values?
+        if let text = metadata["training_state"] {
+            guard let values = try? decode(TrainingSnapshot.Values.self, from: text) else {
+                throw foreign("its 'training_state' metadata is malformed")
+            }
+            trainingValues = values
+        }
+        var checkpoint = Checkpoint(
             agent: agent, configuration: configuration, layout: layout, environment: environment,
-            training: training, tensors: contents.tensors)
+            training: training, tensors: contents.tensors.filter { !$0.key.hasPrefix(trainingPrefix) })
+        checkpoint.trainingTensors = Dictionary(uniqueKeysWithValues: contents.tensors.compactMap { name, tensor in
+            name.hasPrefix(trainingPrefix) ? (String(name.dropFirst(trainingPrefix.count)), tensor) : nil
+        })
+        checkpoint.trainingValues = trainingValues
+        return checkpoint
     }
 
     // MARK: - JSON
@@ -163,10 +193,14 @@ extension Agent {
     /// - Parameter environment: the environment it was trained on, so `rl eval` can make it again.
     /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when the file cannot be written.
     public func save(to url: URL, environment: EnvironmentReference? = nil) throws {
-        let checkpoint = Checkpoint(
+        try makeCheckpoint(environment: environment).save(to: url)
+    }
+
+    /// The agent as a checkpoint (without its training state).
+    func makeCheckpoint(environment: EnvironmentReference?) throws -> Checkpoint {
+        Checkpoint(
             agent: Self.name, configuration: try Checkpoint.json(configuration), layout: layout,
             environment: environment, training: TrainingSummary(trainingState), tensors: parameterTensors())
-        try checkpoint.save(to: url)
     }
 
     /// Loads an agent of this type from a checkpoint.

@@ -24,12 +24,12 @@ public struct ReplayBuffer {
     /// The number of transitions stored (at most ``capacity``).
     public private(set) var count = 0
 
-    private var observations: [Float] = []
-    private var nextObservations: [Float] = []
-    private var actions: [Float] = []
-    private var rewards: [Float] = []
-    private var terminations: [Bool] = []
-    private var nextSlot = 0
+    var observations: [Float] = []
+    var nextObservations: [Float] = []
+    var actions: [Float] = []
+    var rewards: [Float] = []
+    var terminations: [Bool] = []
+    var nextSlot = 0
 
     /// Creates an empty buffer.
     ///
@@ -148,4 +148,68 @@ public struct ReplayBatch {
     /// `[batch]`: 0 where the episode terminated at this transition, 1 elsewhere (the factor
     /// that stops bootstrapping).
     public var notTerminated: Tensor
+}
+
+// MARK: - Saving
+
+extension ReplayBuffer {
+    /// The stored transitions as tensors (`observations`, `next_observations`, `actions`,
+    /// `rewards`, `terminations` as 0 or 1), for saving beside a checkpoint.
+    public func tensors() -> [String: Tensor] {
+        [
+            "observations": Tensor(uncheckedRows: count, width: observationSize, observations),
+            "next_observations": Tensor(uncheckedRows: count, width: observationSize, nextObservations),
+            "actions": Tensor(uncheckedRows: count, width: actionSize, actions),
+            "rewards": Tensor(rewards),
+            "terminations": Tensor(terminations.map { $0 ? 1 : 0 }),
+        ]
+    }
+
+    /// The buffer's sizes and ring position, for saving with ``tensors()``.
+    public var metadata: [String: String] {
+        ["capacity": "\(capacity)", "observation_size": "\(observationSize)", "action_size": "\(actionSize)",
+         "count": "\(count)", "next_slot": "\(nextSlot)"]
+    }
+
+    /// A buffer rebuilt from ``tensors()`` and ``metadata``, exactly as it was.
+    ///
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when a size is missing or out of range or
+    ///   a tensor does not have the shape the sizes give.
+    public init(tensors: [String: Tensor], metadata: [String: String]) throws {
+        func size(_ key: String, minimum: Int) throws -> Int {
+            guard let text = metadata[key], let value = Int(text), value >= minimum else {
+                throw AgentError.invalidCheckpoint("the replay buffer's '\(key)' is missing or out of range")
+            }
+            return value
+        }
+        let capacity = try size("capacity", minimum: 1)
+        let observationSize = try size("observation_size", minimum: 1)
+        let actionSize = try size("action_size", minimum: 1)
+        let count = try size("count", minimum: 0)
+        let nextSlot = try size("next_slot", minimum: 0)
+        guard count <= capacity, nextSlot < capacity, count == capacity || nextSlot == count else {
+            throw AgentError.invalidCheckpoint("the replay buffer's count \(count) and slot \(nextSlot) do not fit its capacity \(capacity)")
+        }
+        func tensor(_ name: String, _ shape: [Int]) throws -> [Float] {
+            guard let tensor = tensors[name], tensor.shape == shape else {
+                throw AgentError.invalidCheckpoint("the replay buffer's '\(name)' is missing or not of shape \(shape)")
+            }
+            return tensor.scalars
+        }
+        self.init(capacity: capacity, observationSize: observationSize, actionSize: actionSize)
+        observations = try tensor("observations", [count, observationSize])
+        nextObservations = try tensor("next_observations", [count, observationSize])
+        actions = try tensor("actions", [count, actionSize])
+        rewards = try tensor("rewards", [count])
+        terminations = try tensor("terminations", [count]).map { $0 != 0 }
+        self.count = count
+        self.nextSlot = nextSlot
+    }
+}
+
+extension Tensor {
+    /// `rows × width` floats as a matrix (a `[0, width]` one for no rows).
+    init(uncheckedRows rows: Int, width: Int, _ scalars: [Float]) {
+        self = (try? Tensor(shape: [rows, width], scalars: scalars)) ?? Tensor.zeros([0, width])
+    }
 }

@@ -35,10 +35,46 @@ public final class TrainingState {
 
     /// The mean return of the last 100 finished episodes (0 before the first).
     public var meanReturn: Double { recentReturns.mean }
+
+    // MARK: - Saving and restoring
+
+    /// Everything in the state but the pending observation (which the environment's space
+    /// flattens; see ``TrainingSnapshot``), as a value that can be saved.
+    public struct Record: Codable, Equatable, Sendable {
+        var steps, episodes, updates, solvedChecks: Int
+        var seconds: Double
+        var recentReturns: RecentValues
+        var episodeReturn: Double
+        var episodeLength: Int
+        var metrics: MetricValues
+        var hasStarted: Bool
+    }
+
+    /// The state as a ``Record``.
+    public var record: Record {
+        Record(
+            steps: steps, episodes: episodes, updates: updates, solvedChecks: solvedChecks, seconds: seconds,
+            recentReturns: recentReturns, episodeReturn: episodeReturn, episodeLength: episodeLength,
+            metrics: metrics, hasStarted: hasStarted)
+    }
+
+    /// Restores a ``Record`` (the pending observation is restored separately).
+    public func restore(_ record: Record) {
+        steps = record.steps
+        episodes = record.episodes
+        updates = record.updates
+        solvedChecks = record.solvedChecks
+        seconds = record.seconds
+        recentReturns = record.recentReturns
+        episodeReturn = record.episodeReturn
+        episodeLength = record.episodeLength
+        metrics = record.metrics
+        hasStarted = record.hasStarted
+    }
 }
 
 /// The last `capacity` values of a series and their mean, in a fixed-size ring.
-struct RecentValues {
+struct RecentValues: Codable, Equatable, Sendable {
     private var values: [Double]
     private var next = 0
     private(set) var count = 0
@@ -60,7 +96,7 @@ struct RecentValues {
 
 /// Values of named metrics as training records them: per metric, the sum and count since the
 /// episode began and since the last update began, and the latest value.
-struct MetricValues {
+struct MetricValues: Codable, Equatable, Sendable {
     private(set) var names: [String] = []
     private var episodeSums: [Double] = []
     private var episodeCounts: [Int] = []

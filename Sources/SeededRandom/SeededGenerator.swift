@@ -99,3 +99,25 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 }
+
+extension SeededGenerator: Codable {
+    private enum CodingKeys: String, CodingKey { case state }
+
+    /// Restores a generator saved with `encode(to:)`: its 256-bit state as four hexadecimal
+    /// words (text, so no JSON reader rounds them), exactly where it was.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let words = try container.decode([String].self, forKey: .state)
+        let values = words.compactMap { UInt64($0, radix: 16) }
+        guard values.count == 4, values.contains(where: { $0 != 0 }) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .state, in: container, debugDescription: "a generator state is four non-zero hexadecimal words")
+        }
+        (s0, s1, s2, s3) = (values[0], values[1], values[2], values[3])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode([s0, s1, s2, s3].map { String($0, radix: 16) }, forKey: .state)
+    }
+}

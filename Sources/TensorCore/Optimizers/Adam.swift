@@ -23,9 +23,9 @@ public final class Adam: Optimizer {
     /// ε, added to √ŝ to keep the division finite.
     public let epsilon: Float
     /// The number of steps taken (t in the formulas).
-    public private(set) var stepCount = 0
-    private var firstMoments: [[Float]]
-    private var secondMoments: [[Float]]
+    public internal(set) var stepCount = 0
+    var firstMoments: [[Float]]
+    var secondMoments: [[Float]]
 
     /// Creates the optimizer.
     ///
@@ -67,6 +67,23 @@ public final class Adam: Optimizer {
                 }
             }
         }
+    }
+}
+
+extension Adam {
+    /// The first and second moments, `first.<i>` and `second.<i>` for parameter i.
+    public func stateTensors() -> [String: Tensor] {
+        OptimizerState.tensors(firstMoments, named: "first").merging(OptimizerState.tensors(secondMoments, named: "second")) { a, _ in a }
+    }
+
+    public func loadState(_ tensors: [String: Tensor], stepCount: Int) throws {
+        try OptimizerState.checkNames(tensors, ["first", "second"], parameterCount: parameters.count)
+        let first = try OptimizerState.vectors(tensors, named: "first", parameters: parameters)
+        let second = try OptimizerState.vectors(tensors, named: "second", parameters: parameters)
+        guard stepCount >= 0 else { throw TensorError.invalidArgument("Adam's step count must be ≥ 0, got \(stepCount)") }
+        firstMoments = first
+        secondMoments = second
+        self.stepCount = stepCount
     }
 }
 

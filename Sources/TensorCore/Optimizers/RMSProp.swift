@@ -11,7 +11,9 @@ public final class RMSProp: Optimizer {
     public let decay: Float
     /// ε, added to the root mean square to keep the division finite.
     public let epsilon: Float
-    private var squareAverages: [[Float]]
+    var squareAverages: [[Float]]
+    /// The number of steps taken.
+    public internal(set) var stepCount = 0
 
     /// Creates the optimizer.
     ///
@@ -32,6 +34,7 @@ public final class RMSProp: Optimizer {
     }
 
     public func step() {
+        stepCount += 1
         let (rate, decay, epsilon) = (learningRate, decay, epsilon)
         forEachParameterWithGradient { index, values, gradient in
             squareAverages[index].withUnsafeMutableBufferPointer { average in
@@ -42,5 +45,18 @@ public final class RMSProp: Optimizer {
                 }
             }
         }
+    }
+}
+
+extension RMSProp {
+    /// The running squared-gradient averages, `square.<i>` for parameter i.
+    public func stateTensors() -> [String: Tensor] {
+        OptimizerState.tensors(squareAverages, named: "square")
+    }
+
+    public func loadState(_ tensors: [String: Tensor], stepCount: Int) throws {
+        try OptimizerState.checkNames(tensors, ["square"], parameterCount: parameters.count)
+        squareAverages = try OptimizerState.vectors(tensors, named: "square", parameters: parameters)
+        self.stepCount = max(0, stepCount)
     }
 }

@@ -14,7 +14,9 @@ public final class SGD: Optimizer {
     public let momentum: Float
     /// The dampening d in [0, 1]: the share of the gradient *not* added to the velocity.
     public let dampening: Float
-    private var velocities: [[Float]?]
+    var velocities: [[Float]?]
+    /// The number of steps taken.
+    public internal(set) var stepCount = 0
 
     /// Creates the optimizer.
     ///
@@ -40,6 +42,7 @@ public final class SGD: Optimizer {
     }
 
     public func step() {
+        stepCount += 1
         let (rate, momentum, share) = (learningRate, momentum, 1 - dampening)
         forEachParameterWithGradient { index, values, gradient in
             guard momentum > 0 else {
@@ -60,5 +63,26 @@ public final class SGD: Optimizer {
                 for element in 0..<values.count { values[element] -= rate * velocity[element] }
             }
         }
+    }
+}
+
+extension SGD {
+    /// The velocities of the parameters that have one (with momentum), `velocity.<i>`.
+    public func stateTensors() -> [String: Tensor] {
+        Dictionary(uniqueKeysWithValues: velocities.enumerated().compactMap { index, velocity in
+            velocity.map { ("velocity.\(index)", Tensor($0)) }
+        })
+    }
+
+    public func loadState(_ tensors: [String: Tensor], stepCount: Int) throws {
+        try OptimizerState.checkNames(tensors, ["velocity"], parameterCount: parameters.count)
+        velocities = try parameters.enumerated().map { index, parameter in
+            guard let tensor = tensors["velocity.\(index)"] else { return nil }
+            guard tensor.scalarCount == parameter.scalarCount else {
+                throw TensorError.shapeMismatch("the velocity of parameter \(index) has \(tensor.scalarCount) values, not \(parameter.scalarCount)")
+            }
+            return tensor.scalars
+        }
+        self.stepCount = max(0, stepCount)
     }
 }

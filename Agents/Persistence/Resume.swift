@@ -1,0 +1,116 @@
+import Foundation
+import RLCore
+import TensorCore
+
+// Exact resume: a checkpoint that holds, beside what the agent learned, everything training
+// needs to go on as if it had never stopped — the agent's snapshot, the session's counts and
+// the episode in progress, the environment's state (when it can be saved), and the replay
+// buffer in a file of its own.
+
+extension Agent {
+    /// Saves the agent with its training state, so that ``resumeTraining(from:environment:)``
+    /// continues exactly: training N steps, saving, and resuming for M more is the same run,
+    /// metric for metric, as N + M steps at once.
+    ///
+    /// The environment's state is saved when its type is `Codable` (the built-in environments
+    /// and wrappers are); otherwise a resumed run starts a new episode. An off-policy agent's
+    /// replay buffer goes to ``Checkpoint/replayBufferURL(for:)`` beside the checkpoint.
+    ///
+    /// - Parameters:
+    ///   - reference: the environment's id and options, so the checkpoint can make it again.
+    ///   - environment: the environment training ran on, as it stands.
+    /// - Throws: ``AgentError/invalidConfiguration(_:)`` when the agent cannot save its
+    ///   training state; ``AgentError/invalidCheckpoint(_:)`` when a file cannot be written.
+    public func saveForResume<E: Environment>(to url: URL, environment reference: EnvironmentReference?, training environment: E) throws {
+        var snapshot = try trainingSnapshot()
+        snapshot.values.session = trainingState.record
+        if let pending = trainingState.pendingObservation as? E.Observation {
+            snapshot.values.pendingObservation = environment.observationSpace.flattened(pending)
+        }
+        snapshot.values.environment = try EnvironmentState.encode(environment)
+        let replayURL = Checkpoint.replayBufferURL(for: url)
+        if let buffer = snapshot.replayBuffer {
+            do {
+                try Safetensors.save(buffer.tensors(), metadata: buffer.metadata, to: replayURL)
+            } catch {
+                throw AgentError.invalidCheckpoint("cannot save the replay buffer to \(replayURL.path): \(error)")
+            }
+        } else if FileManager.default.fileExists(atPath: replayURL.path) {
+            try? FileManager.default.removeItem(at: replayURL)
+        }
+        var checkpoint = try makeCheckpoint(environment: reference)
+        checkpoint.trainingTensors = snapshot.tensors
+        checkpoint.trainingValues = snapshot.values
+        try checkpoint.save(to: url)
+    }
+
+    /// Restores the training state a checkpoint saved with ``saveForResume(to:environment:training:)``
+    /// into this agent (made from the same checkpoint) and `environment` (made again from the
+    /// checkpoint's reference), so the next `train` call continues exactly.
+    ///
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when the checkpoint has no training
+    ///   state, or it does not fit this agent or environment.
+    public func resumeTraining<E: Environment>(from checkpoint: Checkpoint, at url: URL, environment: inout E) throws {
+        guard let values = checkpoint.trainingValues, let session = values.session else {
+            throw AgentError.invalidCheckpoint("\(url.path) holds no training state to resume from (it was saved without one)")
+        }
+        var snapshot = TrainingSnapshot()
+        snapshot.tensors = checkpoint.trainingTensors
+        snapshot.values = values
+        let replayURL = Checkpoint.replayBufferURL(for: url)
+        if FileManager.default.fileExists(atPath: replayURL.path) {
+            let contents: Safetensors.Contents
+            do {
+                contents = try Safetensors.load(from: replayURL)
+            } catch {
+                throw AgentError.invalidCheckpoint("the replay buffer beside the checkpoint cannot be read: \(error)")
+            }
+            snapshot.replayBuffer = try ReplayBuffer(tensors: contents.tensors, metadata: contents.metadata)
+        }
+        try restoreTraining(from: snapshot)
+        trainingState.restore(session)
+        trainingState.pendingObservation = nil
+        if let text = values.environment, try EnvironmentState.decode(text, into: &environment),
+           let pending = values.pendingObservation {
+            guard let observation = environment.observationSpace.unflatten(pending) else {
+                throw AgentError.invalidCheckpoint("the saved observation does not fit the environment's observation space")
+            }
+            trainingState.pendingObservation = observation
+        } else if session.hasStarted {
+            // The environment cannot be restored: go on from a new episode of its stream.
+            trainingState.pendingObservation = nil
+        }
+    }
+}
+
+/// An environment's state as JSON, for the environments whose type is `Codable`.
+enum EnvironmentState {
+    /// The environment's JSON, or `nil` when its type cannot be encoded.
+    static func encode<E: Environment>(_ environment: E) throws -> String? {
+        guard let encodable = environment as? any Encodable else { return nil }
+        do {
+            return try Checkpoint.json(encodable)
+        } catch {
+            throw AgentError.invalidCheckpoint("cannot save the environment's state: \(error)")
+        }
+    }
+
+    /// Replaces `environment` with the one `text` describes; `false` when its type cannot be
+    /// decoded.
+    ///
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when the text does not describe an
+    ///   environment of this type.
+    static func decode<E: Environment>(_ text: String, into environment: inout E) throws -> Bool {
+        guard let decodable = E.self as? any Decodable.Type else { return false }
+        func decode<D: Decodable>(_ type: D.Type) throws -> Any {
+            try Checkpoint.decode(type, from: text)
+        }
+        do {
+            guard let restored = try decode(decodable) as? E else { return false }
+            environment = restored
+            return true
+        } catch {
+            throw AgentError.invalidCheckpoint("the saved environment state does not fit \(E.self): \(error)")
+        }
+    }
+}
