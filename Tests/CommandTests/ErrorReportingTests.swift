@@ -23,7 +23,7 @@ struct ErrorReportingTests {
     static let commandLineCases: [Case] = [
         Case(["train", "dqn", "cartpol"], 64,
              "unknown environment 'cartpol'; did you mean cartpole?; known: FrozenLake-v1, frozenlake, FrozenLake8x8-v1, frozenlake8x8, CartPole-v1, cartpole, CliffWalking-v1, cliffwalking, GridWorld-v0, gridworld"),
-        Case(["train", "sarsa", "cartpole"], 64, "unknown agent 'sarsa'; did you mean esarsa?; known: random, qtable, expected-sarsa, esarsa, qnetwork, dqn, reinforce, pg"),
+        Case(["train", "sarsa", "cartpole"], 64, "unknown agent 'sarsa'; did you mean esarsa?; known: random, qtable, expected-sarsa, esarsa, qnetwork, dqn, reinforce, pg, sac, td3"),
         Case(["train", "qtable", "cartpole"], 64, "qtable does not fit an environment with observations Box("),
         Case(["train", "dqn", "cartpole", "--episodes", "-5"], 64, "--episodes must be at least 1, got -5"),
         Case(["train", "dqn", "cartpole", "--steps", "0"], 64, "--steps must be at least 1, got 0"),

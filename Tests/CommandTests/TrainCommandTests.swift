@@ -163,7 +163,7 @@ struct TrainCommandTests {
         let folded = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for expected in ["`rl list AGENT` lists them", "--NAME VALUE", "--map <map>", "--slippery/--no-slippery",
                          "--max-episode-steps <steps>", "--seed <seed>", "--episodes <n>", "--steps <n>", "--out <dir>",
-                         "--eval-episodes <n>", "--json", "--quiet", "random, qtable, expected-sarsa or esarsa, qnetwork, dqn, reinforce or pg"] {
+                         "--eval-episodes <n>", "--json", "--quiet", "random, qtable, expected-sarsa or esarsa, qnetwork, dqn, reinforce or pg, sac, td3"] {
             #expect(folded.contains(expected), "missing \(expected)")
         }
     }
