@@ -8,16 +8,24 @@ import TensorCore
 /// Every environment step:
 ///
 ///     a      = random with probability ε(step), else argmaxₐ Q(s, a; θ)
+///              (always random during the first `learningStarts` steps)
 ///     store  (s, a, r, s', terminated) in the replay buffer D
+///     every `targetUpdateInterval` steps: θ⁻ ← τθ + (1 − τ)θ⁻ (τ = 1: a hard copy)
 ///
-/// Every `trainFrequency` steps after `learningStarts`, `gradientSteps` times:
+/// Then, every `trainFrequency` steps once more than `learningStarts` were taken,
+/// `gradientSteps` times:
 ///
 ///     sample a minibatch (sⱼ, aⱼ, rⱼ, s'ⱼ, doneⱼ) uniformly from D
 ///     yⱼ = rⱼ + γ · (1 − doneⱼ) · maxₐ' Q(s'ⱼ, a'; θ⁻)               (DQN)
 ///     yⱼ = rⱼ + γ · (1 − doneⱼ) · Q(s'ⱼ, argmaxₐ' Q(s'ⱼ, a'; θ); θ⁻)  (Double DQN)
 ///     minimise Huber(Q(sⱼ, aⱼ; θ) − yⱼ) with Adam, gradient norm clipped
 ///
-/// Every `targetUpdateInterval` steps: θ⁻ ← τθ + (1 − τ)θ⁻ (τ = 1: a hard copy).
+/// Steps count environment steps from the agent's first `train` (later calls continue the
+/// count): the target network follows every `targetUpdateInterval` environment steps (not
+/// gradient steps), and ε(step) is the schedule's value at the number of steps already taken.
+/// This is Stable-Baselines3's DQN step for step (see `Benchmarks/peers/dqn_cartpole_sb3.md`),
+/// except that the budget is exact: SB3 collects whole `trainFrequency` rollouts and so
+/// overshoots it (50,176 steps for 50,000).
 ///
 /// `doneⱼ` is termination only: a transition cut by the time limit bootstraps from s'.
 /// With a ``SolvedCriterion`` training stops early, once the greedy policy solves the task.
@@ -51,7 +59,8 @@ public final class DQNAgent: NetworkAgent {
         public var batchSize: Int
         /// γ in [0, 1] (default 0.99).
         public var discount: Double
-        /// Steps of random play before the first update (default 1,000).
+        /// Steps of uniformly random play at the start, whatever ε says; updates begin at the
+        /// first multiple of `trainFrequency` above it (default 1,000).
         public var learningStarts: Int
         /// Environment steps between updates (default 256).
         public var trainFrequency: Int
@@ -230,8 +239,10 @@ public final class DQNAgent: NetworkAgent {
         var observation = session.observation(from: &environment, seed: configuration.seed)
         var features = ObservationFeatures.tensor(observation, in: observationSpace)
         while session.isRunning {
-            // 1. ε-greedy action.
-            let epsilon = configuration.exploration.value(at: session.steps, progress: session.progress)
+            // 1. ε-greedy action; before `learningStarts` uniformly random (ε = 1), as
+            //    Stable-Baselines3 plays its warm-up whatever its schedule says.
+            let epsilon = session.steps < configuration.learningStarts
+                ? 1 : configuration.exploration.value(at: session.steps, progress: session.progress)
             session.record(epsilon, for: .epsilon)
             let action = try ActionSelection.epsilonGreedy(
                 epsilon: epsilon, actionCount: layout.actionCount, using: &exploration
@@ -252,7 +263,14 @@ public final class DQNAgent: NetworkAgent {
             }
             try session.recordStep(reward: result.reward)
 
-            // 3. Learn from minibatches.
+            // 3. θ⁻ ← τθ + (1 − τ)θ⁻ every C steps, before this step's updates: a step that
+            //    both updates the target and learns learns towards the refreshed target
+            //    (Stable-Baselines3's order: its `_on_step` runs before `train`).
+            if session.steps % configuration.targetUpdateInterval == 0 {
+                try targetNetwork.updateParameters(towards: network, rate: Float(configuration.targetUpdateRate))
+            }
+
+            // 4. Learn from minibatches.
             if session.steps > configuration.learningStarts && session.steps % configuration.trainFrequency == 0 {
                 optimizer.learningRate = Float(configuration.learningRate.value(at: session.steps, progress: session.progress))
                 for _ in 0..<configuration.gradientSteps {
@@ -261,11 +279,6 @@ public final class DQNAgent: NetworkAgent {
                 }
                 session.record(Double(optimizer.learningRate), for: .learningRate)
                 try session.endUpdate()
-            }
-
-            // 4. θ⁻ ← τθ + (1 − τ)θ⁻ every C steps.
-            if session.steps % configuration.targetUpdateInterval == 0 {
-                try targetNetwork.updateParameters(towards: network, rate: Float(configuration.targetUpdateRate))
             }
 
             observation = result.observation
