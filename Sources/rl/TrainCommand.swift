@@ -5,44 +5,68 @@ import RL
 /// `rl train AGENT ENV`: trains an agent, saves its checkpoint and metrics, and evaluates it.
 ///
 /// Everything is checked before training starts (agent, environment and options, whether the
-/// agent fits, hyperparameter ranges, the output folder), and the run folder is created only
-/// when there is something to save. Ctrl-C ends training after the current step; the
-/// checkpoint and metrics are still saved and the command exits with code 130.
+/// agent fits, hyperparameter ranges, the output folder); the run folder is made only then.
+/// Metrics are written as training goes; Ctrl-C ends training at the next step, the checkpoint
+/// is still saved, and the command exits with code 130. `--config` reads the run from a file,
+/// `--resume` continues a run exactly, `--seeds` runs several seeds in parallel.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train an agent on an environment.",
+        usage: """
+            rl train AGENT ENV [options] [--NAME VALUE ...]
+            rl train --config FILE [options] [--NAME VALUE ...]
+            rl train --resume RUN_FOLDER [--steps N | --episodes N]
+            """,
         discussion: """
             Agent options: every hyperparameter the agent declares is an option, --NAME VALUE \
-            (--NAME / --no-NAME for on/off ones); `rl list AGENT` lists them with their values and \
-            defaults. Hyperparameters left out take the agent's recommended configuration for the \
-            environment; --dry-run prints the values a run would use. The run folder receives \
-            checkpoint.safetensors and metrics.csv (one row per episode: episode, steps, return, \
-            length, the agent's metrics such as epsilon and loss, seconds). Progress goes to standard \
-            error, the summary to standard output. Ctrl-C stops training after the current step and \
-            still saves (exit code 130).
+            (--NAME / --no-NAME for on/off ones), given after AGENT ENV; `rl list AGENT` lists them \
+            with their values and defaults. Hyperparameters left out take the agent's recommended \
+            configuration for the environment; --dry-run prints the values a run would use.
+
+            The run folder receives config.yaml (`rl train --config` repeats the run from it), \
+            checkpoint.safetensors (with the training state, for --resume), metrics.csv (one row \
+            per episode, written as training goes: episode, steps, return, length, the agent's \
+            metrics, seconds), and with --eval-every evaluations.csv and best.safetensors, with \
+            --save-every checkpoints/. Progress goes to standard error, the summary to standard \
+            output. Ctrl-C stops training at the next step and still saves (exit code 130).
 
             Examples:
               rl train dqn cartpole
               rl train dqn cartpole --learning-rate 0.001 --hidden 128,128 --no-double-dqn
+              rl train ppo cartpole --seeds 0-9
+              rl train --config runs/dqn-CartPole-v1-seed0-…/config.yaml --seed 3
+              rl train --resume runs/dqn-run --steps 50000
               rl train qtable frozenlake --no-slippery --preset dummy
-              rl train reinforce cartpole --seed 3 --json
             """
     )
 
     /// The exit code of a run stopped with Ctrl-C (128 + SIGINT, as shells report it).
     static let interruptedExitCode: Int32 = 130
 
-    @Argument(help: ArgumentHelp(
-        "The agent: \(AgentCatalog.standard.entries.map { $0.names.joined(separator: " or ") }.joined(separator: ", ")).",
-        valueName: "agent"))
-    var agentName: String
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
+        "The agent (\(AgentCatalog.standard.entries.map { $0.names.joined(separator: " or ") }.joined(separator: ", "))) "
+            + "and the environment (id or alias, `rl list` shows them), then the agent's hyperparameters as --NAME VALUE.",
+        valueName: "agent env [--NAME VALUE ...]"))
+    var words: [String] = []
 
-    @Argument(help: ArgumentHelp("The environment, by id or alias (`rl list` shows them).", valueName: "env"))
-    var environmentName: String
+    @Option(help: ArgumentHelp("Read the run (agent, environment, options, seed, budget, hyperparameters) from a YAML or JSON file; options given here override it.",
+                               valueName: "file"))
+    var config: String?
 
-    @Option(parsing: .unconditional, help: "The seed of the whole run: resets, exploration, weights, sampling.")
-    var seed: UInt64 = 0
+    @Option(help: ArgumentHelp("Continue the run in this folder exactly where its checkpoint stopped, for --steps or --episodes more (default: what is left of its budget), appending to its metrics.",
+                               valueName: "run-folder"))
+    var resume: String?
+
+    @Option(parsing: .unconditional, help: "The seed of the whole run: resets, exploration, weights, sampling (default 0).")
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Run several seeds as separate runs in parallel, under one folder, and print a table: 0-9 or 0,3,7.",
+                               valueName: "seeds"))
+    var seeds: SeedList?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Runs at a time with --seeds (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Train for this many episodes (default: the agent's; \(Self.budgetDefaults)).", valueName: "n"))
     var episodes: Int?
@@ -54,8 +78,19 @@ struct TrainCommand: ParsableCommand {
         "The run folder (default: a new folder runs/AGENT-ENV-seedS-TIME).", valueName: "dir"))
     var outputPath: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Greedy evaluation episodes after training, 0 to skip.", valueName: "n"))
-    var evalEpisodes: Int = 100
+    @Flag(help: "Replace the run already in the --out folder.")
+    var force = false
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Deterministic evaluation episodes after training (and per periodic evaluation), 0 to skip.", valueName: "n"))
+    var evalEpisodes: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Evaluate every this many environment steps on a separate copy of the environment (seed + 10000), into evaluations.csv, keeping best.safetensors.",
+        valueName: "steps"))
+    var evalEvery: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Save an intermediate checkpoint every this many environment steps, into checkpoints/.", valueName: "steps"))
+    var saveEvery: Int?
 
     @Flag(help: "Print the summary as one JSON object on standard output.")
     var json = false
@@ -69,75 +104,36 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Environment options")
     var environmentOptions: EnvironmentOptionGroup
 
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
-        "The agent's hyperparameters, --NAME VALUE (`rl list AGENT` lists them).", valueName: "agent-options"))
-    var agentArguments: [String] = []
-
     func validate() throws {
         if episodes != nil && steps != nil {
             throw ValidationError("give either --episodes or --steps, not both")
         }
         if let episodes, episodes < 1 { throw ValidationError("--episodes must be at least 1, got \(episodes)") }
         if let steps, steps < 1 { throw ValidationError("--steps must be at least 1, got \(steps)") }
-        if evalEpisodes < 0 { throw ValidationError("--eval-episodes must be 0 or more, got \(evalEpisodes)") }
+        if let evalEpisodes, evalEpisodes < 0 { throw ValidationError("--eval-episodes must be 0 or more, got \(evalEpisodes)") }
+        if let evalEvery, evalEvery < 1 { throw ValidationError("--eval-every must be at least 1, got \(evalEvery)") }
+        if let saveEvery, saveEvery < 1 { throw ValidationError("--save-every must be at least 1, got \(saveEvery)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if jobs != nil && seeds == nil { throw ValidationError("--jobs applies with --seeds") }
+        if seeds != nil && seed != nil { throw ValidationError("give either --seed or --seeds, not both") }
+        if resume != nil && (config != nil || seeds != nil || seed != nil || force) {
+            throw ValidationError("--resume continues a run as it was; it takes only --steps, --episodes, --eval-episodes, --json and --quiet")
+        }
     }
 
     /// The budget asked for, if any.
-    private var budget: TrainingBudget? {
+    var budget: TrainingBudget? {
         episodes.map(TrainingBudget.episodes) ?? steps.map(TrainingBudget.steps)
     }
 
     func run() throws {
-        // 1. Check everything before anything is written.
-        var made = try environmentOptions.makeEnvironment(environmentName)
-        let setup = try AgentSetup(
-            agent: agentName, environmentID: made.id, arguments: agentArguments, seed: seed, budget: budget)
-        let agent = try setup.makeAgent(for: made.environment)
-        let folder = try RunFolder(path: outputPath, agent: setup.name, environment: made.id, seed: seed)
-        if dryRun {
-            print("\(setup.name) on \(made.title), writing to \(folder.path)")
-            print(setup.commandLines.map { "  " + $0 }.joined(separator: "\n"))
-            return
-        }
-
-        // 2. Train, stopping cleanly on Ctrl-C (checked at every step).
-        let display = ProgressDisplay(style: ProgressDisplay.style(quiet: quiet), budget: setup.configuration.budget)
-        Interruption.install()
-        if !quiet {
-            StandardError.writeLine("training \(setup.name) on \(made.title) for \(Self.text(of: setup.configuration.budget)), seed \(seed) → \(folder.path)")
-        }
-        let callbacks: [any TrainingCallback] = [ProgressCallback { display.update($0); return .proceed }, InterruptionCallback()]
-        let report = try Self.train(agent, on: &made.environment, callbacks: callbacks)
-        display.finish()
-
-        // 3. Save, then evaluate (a Ctrl-C from here on ends the process: the files are safe).
-        try folder.save(agent: agent, environment: made.reference, report: report)
-        Interruption.restoreDefault()
-        let interrupted = report.stoppedEarly
-        let evaluation = interrupted || evalEpisodes == 0
-            ? nil : try GreedyEvaluation.run(agent, on: made.environment, episodes: evalEpisodes, seed: seed)
-
-        let summary = RunSummary(
-            agent: setup.name, environment: made, settings: setup.settings, seed: seed, report: report,
-            evaluation: evaluation, folder: folder)
-        if json {
-            try JSONOutput.print(summary)
+        if let resume {
+            try ResumedRun(command: self, folder: resume).run()
+        } else if let seeds {
+            try SeedSweep(command: self, seeds: seeds.values).run()
         } else {
-            print(summary.text, terminator: "")
+            try TrainingRun(command: self).run()
         }
-        if interrupted {
-            StandardError.writeLine("interrupted: training stopped after \(report.episodes.count) episodes; the checkpoint and metrics are saved")
-            throw ExitCode(Self.interruptedExitCode)
-        }
-    }
-
-    /// Trains any agent on any environment (opening both existentials).
-    private static func train(_ agent: any Agent, on environment: inout any Environment, callbacks: [any TrainingCallback])
-        throws -> TrainingReport {
-        func train<A: Agent, E: Environment>(_ agent: A, _ environment: inout E) throws -> TrainingReport {
-            try agent.train(on: &environment, callbacks: callbacks)
-        }
-        return try train(agent, &environment)
     }
 
     /// A budget for people: `100,000 steps`.
@@ -153,4 +149,33 @@ struct TrainCommand: ParsableCommand {
         AgentCatalog.standard.entries.map { "\($0.name) \(text(of: $0.defaultConfiguration.budget))" }
             .joined(separator: ", ")
     }
+}
+
+/// A list of seeds as `--seeds` takes it: `0-9`, `0,3,7`, or both (`0-4,10`).
+struct SeedList: ExpressibleByArgument {
+    /// The seeds, in the order given, without repeats.
+    var values: [UInt64]
+
+    /// The most seeds one command runs.
+    static let maximumCount = 1_000
+
+    init?(argument: String) {
+        var values: [UInt64] = []
+        for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+            let bounds = part.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map { UInt64($0.trimmingCharacters(in: .whitespaces)) }
+            switch bounds.count {
+            case 1:
+                guard let value = bounds[0] else { return nil }
+                values.append(value)
+            default:
+                guard let low = bounds[0], let high = bounds[1], low <= high, high - low < UInt64(Self.maximumCount) else { return nil }
+                values.append(contentsOf: low...high)
+            }
+        }
+        var seen = Set<UInt64>()
+        self.values = values.filter { seen.insert($0).inserted }
+        guard !self.values.isEmpty, self.values.count <= Self.maximumCount else { return nil }
+    }
+
+    static var defaultValueDescription: String { "0-9" }
 }

@@ -52,7 +52,7 @@ struct ErrorReportingTests {
         Case(["train", "qtable", "frozenlake", "--success-rate", "2"], 64, "FrozenLake-v1: option success-rate must be from 0.0 to 1.0, got '2.0'"),
         Case(["train", "qtable", "frozenlake", "--map", "no-such-map.txt"], 64, "FrozenLake-v1: option map must be"),
         Case(["train", "qtable", "frozenlake", "--max-episode-steps", "0"], 64, "FrozenLake-v1: option max-episode-steps must be"),
-        Case(["train", "dqn"], 64, "Missing expected argument '<env>'"),
+        Case(["train", "dqn"], 64, "rl train needs an agent and an environment: rl train AGENT ENV, or --config FILE"),
         Case(["eval", "no-such-checkpoint.safetensors"], 1, "no checkpoint at no-such-checkpoint.safetensors"),
         Case(["eval", "x", "--episodes", "0"], 64, "--episodes must be at least 1, got 0"),
         Case(["play", "cartpol"], 64, "unknown environment 'cartpol'; did you mean cartpole?; known:"),

@@ -39,7 +39,7 @@ struct TrainCommandTests {
         #expect(json["checkpoint"] as? String == "run/checkpoint.safetensors")
         #expect(json["metrics"] as? String == "run/metrics.csv")
 
-        #expect(try folder.contents("run") == ["checkpoint.safetensors", "metrics.csv"])
+        #expect(try folder.contents("run") == ["checkpoint.safetensors", "config.yaml", "metrics.csv"])
         let rows = try folder.text("run/metrics.csv").split(separator: "\n")
         // The Q-table's metric is ε (empty here: the dummy rule does not explore).
         #expect(rows.first == "episode,steps,return,length,epsilon,seconds")
@@ -94,7 +94,7 @@ struct TrainCommandTests {
         #expect(runs.count == 2)
         for run in runs {
             #expect(run.hasPrefix("random-CartPole-v1-seed7-"))
-            #expect(try folder.contents("runs/" + run) == ["checkpoint.safetensors", "metrics.csv"])
+            #expect(try folder.contents("runs/" + run) == ["checkpoint.safetensors", "config.yaml", "metrics.csv"])
         }
     }
 
@@ -123,10 +123,12 @@ struct TrainCommandTests {
         let lines = loud.errorLines
         #expect(lines.first?.hasPrefix("training qtable on FrozenLake-v1 for 200 episodes, seed 0") == true)
         let progress = lines.dropFirst()
-        // One line per tenth of the budget, the last at episode 200.
-        #expect(progress.count >= 10)
-        #expect(progress.allSatisfy { $0.contains("steps/s") && $0.contains("mean return (last 100)") && $0.contains("ε ") && $0.contains("elapsed") })
-        #expect(progress.last?.hasPrefix("episode 200 ") == true)
+        // One line per tenth of the budget, the last at 100%, then the final save.
+        let figures = progress.filter { $0.hasSuffix("%") || $0.contains("% ") }
+        #expect(figures.count >= 10)
+        #expect(figures.allSatisfy { $0.contains("/s") && $0.contains("return ") && $0.contains("ε ") && $0.contains("steps ") })
+        #expect(figures.last?.hasPrefix("100%") == true)
+        #expect(progress.last == "saving…")
         // No carriage returns or escape codes when standard error is not a terminal.
         #expect(!loud.standardError.contains("\r") && !loud.standardError.contains("\u{1B}"))
 
@@ -218,8 +220,9 @@ struct TrainCommandTests {
         #expect(json["evaluation"] is NSNull)
         let episodes = try #require(json["episodes"] as? Int)
         #expect(episodes > 0 && episodes < budget)
-        #expect(try folder.contents("run") == ["checkpoint.safetensors", "metrics.csv"])
+        #expect(try folder.contents("run") == ["checkpoint.safetensors", "config.yaml", "metrics.csv"])
         #expect(try folder.text("run/metrics.csv").split(separator: "\n").count == episodes + 1)
+        #expect(result.errorLines.contains { $0.hasPrefix("stopping… saving") })
 
         // The interrupted run's checkpoint is a valid one.
         let evaluation = try RLProcess.run(["eval", folder.path("run"), "--episodes", "3"])

@@ -28,6 +28,9 @@ enum AgentArguments {
             }
             if entry.hyperparameter(named: name) == nil, name.hasPrefix("no-"),
                let flag = entry.hyperparameter(named: String(name.dropFirst(3))), flag.isFlag, value == nil {
+                guard !settings.contains(where: { $0.name == flag.name }) else {
+                    throw CommandFailure("--\(flag.name) is given twice", exitCode: .validationFailure)
+                }
                 settings.append(HyperparameterSetting(flag.name, "off"))
                 continue
             }
@@ -38,6 +41,9 @@ enum AgentArguments {
                     ? "it has no options besides --seed and the budget"
                     : "`rl list \(entry.name)` lists its options"
                 throw CommandFailure("\(entry.name) has no option --\(name)\(hint) (\(own))", exitCode: .validationFailure)
+            }
+            guard !settings.contains(where: { $0.name == name }) else {
+                throw CommandFailure("--\(name) is given twice", exitCode: .validationFailure)
             }
             if parameter.isFlag && value == nil {
                 settings.append(HyperparameterSetting(name, "on"))

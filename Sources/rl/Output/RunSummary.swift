@@ -17,6 +17,10 @@ struct RunSummary: Encodable {
     var report: TrainingReport
     var evaluation: EvaluationSummary?
     var folder: RunFolder
+    /// Steps over all calls (more than this report's for a resumed run).
+    var totalSteps: Int
+    /// Episodes over all calls.
+    var totalEpisodes: Int
 
     /// Why training ended.
     var stopReason: String {
@@ -26,8 +30,9 @@ struct RunSummary: Encodable {
     var text: String {
         let rate = report.seconds > 0 ? Double(report.steps) / report.seconds : 0
         var training = LabeledLines("Trained \(agent) on \(environment.title), seed \(seed)")
-        training.add("episodes", NumberText.count(report.episodeCount))
-        training.add("steps", NumberText.count(report.steps))
+        let resumed = totalSteps != report.steps
+        training.add("episodes", NumberText.count(report.episodeCount) + (resumed ? " (\(NumberText.count(totalEpisodes)) in all)" : ""))
+        training.add("steps", NumberText.count(report.steps) + (resumed ? " (\(NumberText.count(totalSteps)) in all)" : ""))
         training.add("time", "\(NumberText.seconds(report.seconds)) (\(NumberText.count(Int(rate.rounded()))) steps/s)")
         let stopped = switch stopReason {
         case "interrupted": "interrupted (Ctrl-C)"
@@ -51,6 +56,7 @@ struct RunSummary: Encodable {
 
     private enum CodingKeys: String, CodingKey {
         case agent, environment, environmentOptions = "environment_options", seed, episodes, steps, seconds, stopped
+        case totalSteps = "total_steps", totalEpisodes = "total_episodes"
         case finalMeanReturn = "final_mean_return", trainingSuccessRate = "training_success_rate", evaluation
         case hyperparameters, runFolder = "run_folder", checkpoint, metrics
     }
@@ -63,6 +69,8 @@ struct RunSummary: Encodable {
         try container.encode(seed, forKey: .seed)
         try container.encode(report.episodeCount, forKey: .episodes)
         try container.encode(report.steps, forKey: .steps)
+        try container.encode(totalSteps, forKey: .totalSteps)
+        try container.encode(totalEpisodes, forKey: .totalEpisodes)
         try container.encode(report.seconds, forKey: .seconds)
         try container.encode(stopReason, forKey: .stopped)
         try container.encode(report.finalMeanReturn, forKey: .finalMeanReturn)

@@ -21,9 +21,26 @@ struct AgentSetup {
         agent name: String, environmentID: String, arguments: [String] = [], seed: UInt64? = nil,
         budget: TrainingBudget? = nil, catalog: AgentCatalog = .standard
     ) throws {
-        entry = try catalog.entry(named: name)
-        let settings = try AgentArguments.settings(from: arguments, for: entry)
-        configuration = try entry.configuration(entry.recommendedConfiguration(for: environmentID), applying: settings)
+        let entry = try catalog.entry(named: name)
+        try self.init(entry: entry, environmentID: environmentID,
+                      settings: try AgentArguments.settings(from: arguments, for: entry), seed: seed, budget: budget)
+    }
+
+    /// The agent of `entry` with its recommended configuration for `environmentID`, `settings`
+    /// applied (later ones win over earlier ones of the same name), then the seed and budget.
+    ///
+    /// - Throws: `AgentError.invalidConfiguration` (exit 64) for an unknown hyperparameter, a bad
+    ///   value or a refused combination.
+    init(entry: AgentCatalogEntry, environmentID: String, settings: [HyperparameterSetting], seed: UInt64?,
+         budget: TrainingBudget?) throws {
+        self.entry = entry
+        // The last value of a name wins (a command-line option over a configuration file's).
+        var merged: [HyperparameterSetting] = []
+        for setting in settings {
+            merged.removeAll { $0.name == setting.name }
+            merged.append(setting)
+        }
+        configuration = try entry.configuration(entry.recommendedConfiguration(for: environmentID), applying: merged)
         if let seed { configuration.seed = seed }
         if let budget { configuration.budget = budget }
         try configuration.validate()

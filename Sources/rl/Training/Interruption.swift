@@ -73,9 +73,22 @@ private func handleInterruption(_ signalNumber: Int32) {
 }
 
 /// Stops training at the next step once Ctrl-C (or SIGTERM) arrives, so that even an episode
-/// that never ends can be interrupted.
+/// that never ends can be interrupted, and says so at once.
 final class InterruptionCallback: TrainingCallback {
+    private let onStop: () -> Void
+    private var stopped = false
+
+    /// Calls `onStop` once, when the request arrives.
+    init(onStop: @escaping () -> Void = {}) {
+        self.onStop = onStop
+    }
+
     func stepDidEnd(_ training: TrainingSession) throws -> TrainingDecision {
-        Interruption.isRequested ? .stop : .proceed
+        guard Interruption.isRequested else { return .proceed }
+        if !stopped {
+            stopped = true
+            onStop()
+        }
+        return .stop
     }
 }
