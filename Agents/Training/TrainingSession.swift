@@ -1,3 +1,4 @@
+import FloatingPointMode
 import RLCore
 
 /// The bookkeeping every training loop shares: counting steps and episodes against the budget,
@@ -32,8 +33,10 @@ public struct TrainingSession {
     private var lossCount = 0
     private var recentReturns = RecentValues(capacity: 100)
 
-    /// Starts the clock for a training run.
+    /// Starts the clock for a training run, and flushes subnormal floats on the calling thread
+    /// (`DenormalMode`): the loop runs there, environment steps included.
     public init(budget: TrainingBudget, progress: @escaping ProgressHandler = { _ in .proceed }) {
+        DenormalMode.applyPolicy()
         self.budget = budget
         self.progress = progress
     }
