@@ -23,18 +23,9 @@ const char *blas_kernel_name(void) { return NULL; }
 void blas_set_thread_count(int count) { (void)count; }
 int blas_thread_count(void) { return 1; }
 
-void blas_sgemm(bool transpose_a, bool transpose_b, int rows, int columns, int inner,
-                float alpha, const float *a, int leading_a, const float *b, int leading_b,
-                float beta, float *c, int leading_c) {
-    cblas_sgemm(CblasRowMajor, transpose_a ? CblasTrans : CblasNoTrans, transpose_b ? CblasTrans : CblasNoTrans,
-                rows, columns, inner, alpha, a, leading_a, b, leading_b, beta, c, leading_c);
-}
-
-void blas_sgemv(bool transpose, int rows, int columns, float alpha, const float *a, int leading_a,
-                const float *x, float beta, float *y) {
-    cblas_sgemv(CblasRowMajor, transpose ? CblasTrans : CblasNoTrans, rows, columns, alpha, a, leading_a,
-                x, 1, beta, y, 1);
-}
+// The products below call Accelerate's functions directly.
+#define sgemm cblas_sgemm
+#define sgemv cblas_sgemv
 
 #else
 // MARK: - Elsewhere: OpenBLAS through dlopen
@@ -61,26 +52,40 @@ static int (*get_num_threads)(void);
 static bool loaded_before;
 static char library_path_found[4096];
 
-// Sets or removes an environment variable and remembers its old value, to be put back.
-typedef struct {
-    const char *name;
-    char *old_value;  // NULL: was unset
-    bool changed;
-} saved_variable;
+extern char **environ;
 
-static saved_variable change_variable(const char *name, const char *value) {
-    saved_variable saved = { name, NULL, true };
-    const char *old = getenv(name);
-    if (old) saved.old_value = strdup(old);
-    if (value) setenv(name, value, 1); else unsetenv(name);
-    return saved;
-}
-
-static void restore_variable(saved_variable *saved) {
-    if (!saved->changed) return;
-    if (saved->old_value) setenv(saved->name, saved->old_value, 1); else unsetenv(saved->name);
-    free(saved->old_value);
-    saved->changed = false;
+// The environment OpenBLAS is loaded with: the process's, with OPENBLAS_CORETYPE replaced by
+// `core_type` (or removed, when it is NULL) if `change_core_type`, and OPENBLAS_NUM_THREADS=1
+// added if it is unset. A new array: setenv and unsetenv are not safe while other threads read
+// the environment (setenv may move the array they are reading), so the loader swaps `environ`
+// to this copy for the load and back, and neither array is ever freed or modified. The copy
+// (a few hundred bytes, once per process) is deliberately kept for that reason.
+static char **loading_environment(bool change_core_type, const char *core_type) {
+    static const char core_prefix[] = "OPENBLAS_CORETYPE=";
+    static const char threads_prefix[] = "OPENBLAS_NUM_THREADS=";
+    size_t count = 0;
+    while (environ && environ[count]) count++;
+    char **copy = calloc(count + 3, sizeof(char *));
+    if (!copy) return NULL;
+    size_t kept = 0;
+    bool has_threads = false;
+    for (size_t index = 0; index < count; index++) {
+        const char *entry = environ[index];
+        if (change_core_type && strncmp(entry, core_prefix, sizeof core_prefix - 1) == 0) continue;
+        if (strncmp(entry, threads_prefix, sizeof threads_prefix - 1) == 0) has_threads = true;
+        copy[kept++] = (char *)entry;
+    }
+    if (change_core_type && core_type) {
+        size_t length = sizeof core_prefix + strlen(core_type);
+        char *entry = malloc(length);
+        if (entry) {
+            snprintf(entry, length, "%s%s", core_prefix, core_type);
+            copy[kept++] = entry;
+        }
+    }
+    if (!has_threads) copy[kept++] = "OPENBLAS_NUM_THREADS=1";
+    copy[kept] = NULL;
+    return copy;
 }
 
 // Finds every function in `scope` (a dlopen handle, or RTLD_DEFAULT for what the process has
@@ -114,11 +119,14 @@ bool blas_load(const char *library_path, blas_core_type_change change, const cha
         return true;
     }
 
-    saved_variable core = { "OPENBLAS_CORETYPE", NULL, false };
-    if (change == blas_core_type_set) core = change_variable("OPENBLAS_CORETYPE", core_type);
-    if (change == blas_core_type_remove) core = change_variable("OPENBLAS_CORETYPE", NULL);
-    saved_variable threads = { "OPENBLAS_NUM_THREADS", NULL, false };
-    if (!getenv("OPENBLAS_NUM_THREADS")) threads = change_variable("OPENBLAS_NUM_THREADS", "1");
+    char **process_environment = environ;
+    char **load_environment = loading_environment(change != blas_core_type_keep,
+                                                  change == blas_core_type_set ? core_type : NULL);
+    if (!load_environment) {
+        snprintf(error, capacity, "out of memory");
+        return false;
+    }
+    environ = load_environment;
 
     const char *candidates[] = { "libopenblas.so.0", "libopenblas.so" };
     const char **names = library_path ? &library_path : candidates;
@@ -133,8 +141,7 @@ bool blas_load(const char *library_path, blas_core_type_change change, const cha
             snprintf(reasons + used, sizeof reasons - used, "%s%s", used ? "; " : "", reason ? reason : names[index]);
         }
     }
-    restore_variable(&core);
-    restore_variable(&threads);
+    environ = process_environment;
 
     if (!handle) {
         snprintf(error, capacity, "%s", reasons);
@@ -163,6 +170,10 @@ void blas_set_thread_count(int count) {
 
 int blas_thread_count(void) { return get_num_threads ? get_num_threads() : 1; }
 
+#endif
+
+// MARK: - The products
+
 void blas_sgemm(bool transpose_a, bool transpose_b, int rows, int columns, int inner,
                 float alpha, const float *a, int leading_a, const float *b, int leading_b,
                 float beta, float *c, int leading_c) {
@@ -175,4 +186,3 @@ void blas_sgemv(bool transpose, int rows, int columns, float alpha, const float 
     sgemv(CblasRowMajor, transpose ? CblasTrans : CblasNoTrans, rows, columns, alpha, a, leading_a,
           x, 1, beta, y, 1);
 }
-#endif

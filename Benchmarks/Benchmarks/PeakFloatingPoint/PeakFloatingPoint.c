@@ -11,65 +11,50 @@ static double now(void) {
 // Twelve independent accumulators, named one by one so that they live in registers: enough to
 // keep two FMA pipelines with a four-cycle latency busy (eight in flight) with room to spare.
 #define ACCUMULATORS 12
-#define FOR_EACH_ACCUMULATOR(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11)
+#define FOR_EACH_ACCUMULATOR(X, ...)                                                            \
+    X(0, __VA_ARGS__) X(1, __VA_ARGS__) X(2, __VA_ARGS__) X(3, __VA_ARGS__) X(4, __VA_ARGS__)   \
+    X(5, __VA_ARGS__) X(6, __VA_ARGS__) X(7, __VA_ARGS__) X(8, __VA_ARGS__) X(9, __VA_ARGS__)   \
+    X(10, __VA_ARGS__) X(11, __VA_ARGS__)
+#define DECLARE(i, vector, set1) vector sum##i = set1((float)(i) * 0.001f);
+#define STEP(i, fmadd) sum##i = fmadd(sum##i, factor, addend);
+#define ACCUMULATE(i, add) total = add(total, sum##i);
+
+// One loop per instruction set, written once: `target` lets the compiler use the instruction
+// set in that function alone (the rest of the file stays baseline x86-64).
+#define DEFINE_FMA_LOOP(name, target, vector, set1, fmadd, add, reduce)    \
+    target static double name(long iterations) {                           \
+        FOR_EACH_ACCUMULATOR(DECLARE, vector, set1)                        \
+        const vector factor = set1(0.999999f);                             \
+        const vector addend = set1(1e-7f);                                 \
+        for (long n = 0; n < iterations; n++) {                            \
+            FOR_EACH_ACCUMULATOR(STEP, fmadd)                              \
+        }                                                                  \
+        vector total = set1(0.0f);                                         \
+        FOR_EACH_ACCUMULATOR(ACCUMULATE, add)                              \
+        return reduce(total);                                              \
+    }
 
 #if defined(__x86_64__)
 #include <immintrin.h>
 
-__attribute__((target("avx512f")))
-static double fma_loop_avx512(long iterations) {
-#define DECLARE(i) __m512 sum##i = _mm512_set1_ps((float)(i) * 0.001f);
-#define STEP(i) sum##i = _mm512_fmadd_ps(sum##i, factor, addend);
-#define ADD(i) total = _mm512_add_ps(total, sum##i);
-    FOR_EACH_ACCUMULATOR(DECLARE)
-    const __m512 factor = _mm512_set1_ps(0.999999f), addend = _mm512_set1_ps(1e-7f);
-    for (long n = 0; n < iterations; n++) {
-        FOR_EACH_ACCUMULATOR(STEP)
-    }
-    __m512 total = _mm512_setzero_ps();
-    FOR_EACH_ACCUMULATOR(ADD)
-    return _mm512_reduce_add_ps(total);
-#undef DECLARE
-#undef STEP
-#undef ADD
+__attribute__((target("avx2")))
+static float sum_of_lanes(__m256 vector) {
+    float lanes[8];
+    _mm256_storeu_ps(lanes, vector);
+    return lanes[0] + lanes[1] + lanes[2] + lanes[3] + lanes[4] + lanes[5] + lanes[6] + lanes[7];
 }
 
-__attribute__((target("avx2,fma")))
-static double fma_loop_avx2(long iterations) {
-#define DECLARE(i) __m256 sum##i = _mm256_set1_ps((float)(i) * 0.001f);
-#define STEP(i) sum##i = _mm256_fmadd_ps(sum##i, factor, addend);
-#define ADD(i) total = _mm256_add_ps(total, sum##i);
-    FOR_EACH_ACCUMULATOR(DECLARE)
-    const __m256 factor = _mm256_set1_ps(0.999999f), addend = _mm256_set1_ps(1e-7f);
-    for (long n = 0; n < iterations; n++) {
-        FOR_EACH_ACCUMULATOR(STEP)
-    }
-    __m256 total = _mm256_setzero_ps();
-    FOR_EACH_ACCUMULATOR(ADD)
-    float lanes[8];
-    _mm256_storeu_ps(lanes, total);
-    return lanes[0] + lanes[1] + lanes[2] + lanes[3] + lanes[4] + lanes[5] + lanes[6] + lanes[7];
-#undef DECLARE
-#undef STEP
-#undef ADD
-}
+DEFINE_FMA_LOOP(fma_loop_avx512, __attribute__((target("avx512f"))), __m512,
+                _mm512_set1_ps, _mm512_fmadd_ps, _mm512_add_ps, _mm512_reduce_add_ps)
+DEFINE_FMA_LOOP(fma_loop_avx2, __attribute__((target("avx2,fma"))), __m256,
+                _mm256_set1_ps, _mm256_fmadd_ps, _mm256_add_ps, sum_of_lanes)
 #endif
 
-static double scalar_loop(long iterations) {
-#define DECLARE(i) float sum##i = (float)(i) * 0.001f;
-#define STEP(i) sum##i = sum##i * 0.999999f + 1e-7f;
-#define ADD(i) total += sum##i;
-    FOR_EACH_ACCUMULATOR(DECLARE)
-    for (long n = 0; n < iterations; n++) {
-        FOR_EACH_ACCUMULATOR(STEP)
-    }
-    float total = 0;
-    FOR_EACH_ACCUMULATOR(ADD)
-    return total;
-#undef DECLARE
-#undef STEP
-#undef ADD
-}
+// Without vector units: a multiply and an add per step (two operations, as an FMA counts).
+#define SCALAR(x) (x)
+#define MULTIPLY_ADD(a, b, c) ((a) * (b) + (c))
+#define PLUS(a, b) ((a) + (b))
+DEFINE_FMA_LOOP(scalar_loop, , float, SCALAR, MULTIPLY_ADD, PLUS, SCALAR)
 
 // The sink keeps the loops' results alive, so the compiler cannot drop them.
 static volatile double sink;

@@ -27,7 +27,9 @@ enum MatrixMetrics {
 func matrixHeavyBenchmark(_ name: String, make: @escaping () throws -> TrainingWorkload) {
     Benchmark(
         name,
-        configuration: .init(metrics: [.wallClock, .mallocCountTotal, MatrixMetrics.gigaflops, MatrixMetrics.percentOfPeak])
+        configuration: .init(
+            metrics: [.wallClock, .mallocCountTotal, MatrixMetrics.gigaflops, MatrixMetrics.percentOfPeak],
+            timeUnits: .microseconds, maxDuration: .seconds(5), maxIterations: 1_000_000)
     ) { benchmark in
         let workload = try make()
         let peak = ProcessorPeak.measured.flopsPerSecond

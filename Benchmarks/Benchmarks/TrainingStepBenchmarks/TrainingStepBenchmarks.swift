@@ -14,13 +14,6 @@ import RL
 let sizes: [(batchSize: Int, width: Int)] = [(64, 256), (1_024, 256), (64, 1_024), (1_024, 1_024)]
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .mallocCountTotal],
-        timeUnits: .microseconds,
-        maxDuration: .seconds(5),
-        maxIterations: 1_000_000
-    )
-
     processorPeakBenchmark()
 
     for (batchSize, width) in sizes {

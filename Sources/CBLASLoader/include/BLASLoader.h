@@ -24,9 +24,9 @@ typedef enum {
 } blas_core_type_change;
 
 // Loads the BLAS library: `library_path` if it is not NULL, otherwise the system's OpenBLAS
-// (libopenblas.so.0, then libopenblas.so). OPENBLAS_CORETYPE is changed as `change` says for
-// the duration of the load, and OPENBLAS_NUM_THREADS is 1 during it unless the user set it (so
-// that no thread pool is started only to be stopped); both are restored afterwards. Returns
+// (libopenblas.so.0, then libopenblas.so). OpenBLAS sees OPENBLAS_CORETYPE changed as `change`
+// says, and OPENBLAS_NUM_THREADS=1 unless the user set it (so that no thread pool is started only
+// to be stopped); the process's environment is left as it was. Returns
 // true on success; on failure writes a one-line reason into `error` (capacity bytes) and
 // returns false. Call once: the tensor core does, from a one-time initializer.
 bool blas_load(const char *library_path, blas_core_type_change change, const char *core_type,

@@ -6,9 +6,11 @@ import Foundation
 ///
 /// **Loaded at first use, after choosing the kernel.** OpenBLAS picks its kernel once, as it is
 /// loaded. The tensor core does not link it: the first matrix product reads the kernel policy
-/// (``BLASKernelPolicy``, from `RL_BLAS_KERNEL` and `OPENBLAS_CORETYPE`), sets
-/// `OPENBLAS_CORETYPE` accordingly, loads `libopenblas.so.0` with `dlopen`, and puts the
-/// variables back. `RL_BLAS_LIBRARY` names another library file to load instead (any CBLAS
+/// (``BLASKernelPolicy``, from `RL_BLAS_KERNEL` and `OPENBLAS_CORETYPE`) and loads
+/// `libopenblas.so.0` with `dlopen` while the environment OpenBLAS reads holds the chosen
+/// `OPENBLAS_CORETYPE` (a copy swapped in for the load: the process's own environment is never
+/// changed, which `setenv` could not do safely beside other threads). `RL_BLAS_LIBRARY` names
+/// another library file to load instead (any CBLAS
 /// library; the kernel policy applies to OpenBLAS only). On Apple platforms the products go to
 /// Accelerate instead, and there is no kernel to choose. A program that links OpenBLAS itself
 /// has it loaded before the tensor core runs: its own choice then stands, and
