@@ -59,7 +59,9 @@ extern char **environ;
 // added if it is unset. A new array: setenv and unsetenv are not safe while other threads read
 // the environment (setenv may move the array they are reading), so the loader swaps `environ`
 // to this copy for the load and back, and neither array is ever freed or modified. The copy
-// (a few hundred bytes, once per process) is deliberately kept for that reason.
+// (a few hundred bytes, once per process) is deliberately kept for that reason. (A setenv on
+// another thread during the load would be undone by the swap back; setenv beside running
+// threads is unsafe in any case.)
 static char **loading_environment(bool change_core_type, const char *core_type) {
     static const char core_prefix[] = "OPENBLAS_CORETYPE=";
     static const char threads_prefix[] = "OPENBLAS_NUM_THREADS=";

@@ -10,11 +10,12 @@ import Foundation
 /// `libopenblas.so.0` with `dlopen` while the environment OpenBLAS reads holds the chosen
 /// `OPENBLAS_CORETYPE` (a copy swapped in for the load: the process's own environment is never
 /// changed, which `setenv` could not do safely beside other threads). `RL_BLAS_LIBRARY` names
-/// another library file to load instead (any CBLAS
-/// library; the kernel policy applies to OpenBLAS only). On Apple platforms the products go to
-/// Accelerate instead, and there is no kernel to choose. A program that links OpenBLAS itself
-/// has it loaded before the tensor core runs: its own choice then stands, and
-/// ``BLASLibrary/wasLoadedBefore`` says so.
+/// another library file to load instead (any CBLAS library; the kernel policy applies to
+/// OpenBLAS only). On Apple platforms the products go to Accelerate instead, and there is no
+/// kernel to choose. A program that links OpenBLAS itself has it loaded before the tensor core
+/// runs: its own choice then stands, and ``BLASLibrary/wasLoadedBefore`` says so. Any other
+/// OpenBLAS function the suite needs must be looked up by the loader too: linking OpenBLAS
+/// would load it before the policy could choose.
 ///
 /// **Threads: always one.** The tensor core sets OpenBLAS to a single thread before its first
 /// product, whatever the machine or `OPENBLAS_NUM_THREADS` says, and offers no way to change it:

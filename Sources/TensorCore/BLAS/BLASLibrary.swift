@@ -36,11 +36,20 @@ public struct BLASLibrary: Sendable {
     /// OpenBLAS's x86-64 kernels that use AVX2 and FMA or AVX-512.
     static let avx2Kernels: Set<String> = ["haswell", "zen", "skylakex", "cooperlake", "sapphirerapids"]
 
+    /// The name and version: `OpenBLAS 0.3.21`.
+    public var nameAndVersion: String {
+        [name, version].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// The kernel, who chose it and the threads: `Haswell (the default policy, fastest), 1 thread`.
+    public var kernelDescription: String {
+        let because = wasLoadedBefore ? "OpenBLAS's own choice: the program loaded it before the tensor core" : choice.explanation
+        let threads = threadCount == 1 ? "1 thread" : "\(threadCount) threads"
+        return "\(kernel ?? "chosen by the library") (\(because)), \(threads)"
+    }
+
     /// One line: `OpenBLAS 0.3.21, kernel Haswell (the default policy, fastest), 1 thread`.
     public var summary: String {
-        let named = [name, version].compactMap { $0 }.joined(separator: " ")
-        let because = wasLoadedBefore ? "OpenBLAS's own choice: it was loaded before the tensor core" : choice.explanation
-        let threads = threadCount == 1 ? "1 thread" : "\(threadCount) threads"
-        return "\(named), kernel \(kernel ?? "chosen by the library") (\(because)), \(threads)"
+        "\(nameAndVersion), kernel \(kernelDescription)"
     }
 }

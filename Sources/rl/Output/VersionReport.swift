@@ -13,11 +13,8 @@ enum VersionReport {
         var lines = LabeledLines("rl \(version)")
         do {
             let library = try BLAS.library()
-            lines.add("BLAS", [library.name, library.version].compactMap { $0 }.joined(separator: " ") + ", " + library.path)
-            let threads = library.threadCount == 1 ? "1 thread" : "\(library.threadCount) threads"
-            let because = library.wasLoadedBefore
-                ? "OpenBLAS's own choice: the program loaded it before the tensor core" : library.choice.explanation
-            lines.add("kernel", "\(library.kernel ?? "chosen by the library") (\(because)), \(threads)")
+            lines.add("BLAS", library.nameAndVersion + ", " + library.path)
+            lines.add("kernel", library.kernelDescription)
             lines.add("processor", library.processor.summary)
             lines.add("runs", library.runsReproducibleKernel
                 ? "the same for a seed as on any x86-64 processor with AVX2 under \(BLASKernelPolicy.environmentVariable)=reproducible"
