@@ -2,8 +2,11 @@
 //
 // The package's targets, bottom to top (dependencies point one way):
 //
-//   COpenBLAS, CSDL2          system libraries (OpenBLAS's cblas.h, SDL2's SDL.h)
+//   CSDL2                     system library (SDL2's SDL.h)
+//   CBLASLoader               OpenBLAS loaded with dlopen after choosing its kernel; cpuid
 //   CTensorSupport            what the tensor core needs from C (mallopt, a vector square root)
+//   CFloatingPointMode        the thread's flush-to-zero bits (MXCSR, FPCR)
+//   FloatingPointMode         DenormalMode: subnormals flushed on every thread that computes
 //   SeededRandom              the seeded generator everything random draws from
 //   TensorCore                tensors, autodiff, layers, losses, optimizers, safetensors
 //   RLCore                    spaces, the environment protocol, wrappers, registry, checker
@@ -28,25 +31,34 @@ let package = Package(
     ],
     targets: [
         // MARK: - System libraries
-        .systemLibrary(
-            name: "COpenBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
-        ),
         .systemLibrary(name: "CTensorSupport"),
+        .systemLibrary(name: "CFloatingPointMode"),
         .systemLibrary(
             name: "CSDL2",
             pkgConfig: "sdl2",
             providers: [.apt(["libsdl2-dev"]), .brew(["sdl2"])]
         ),
 
+        // MARK: - C code of our own
+        // OpenBLAS is not linked: it is loaded at the first matrix product, after the kernel
+        // policy has set OPENBLAS_CORETYPE (cblas.h from libopenblas-dev gives the declarations;
+        // Apple platforms use Accelerate).
+        .target(
+            name: "CBLASLoader",
+            linkerSettings: [
+                .linkedLibrary("dl", .when(platforms: [.linux])),
+                .linkedFramework("Accelerate", .when(platforms: [.macOS])),
+            ]
+        ),
+
         // MARK: - Libraries
+        .target(name: "FloatingPointMode", dependencies: ["CFloatingPointMode"]),
         .target(name: "SeededRandom"),
-        .target(name: "TensorCore", dependencies: ["COpenBLAS", "CTensorSupport", "SeededRandom"]),
-        .target(name: "RLCore", dependencies: ["SeededRandom"]),
+        .target(name: "TensorCore", dependencies: ["CBLASLoader", "CTensorSupport", "FloatingPointMode", "SeededRandom"]),
+        .target(name: "RLCore", dependencies: ["FloatingPointMode", "SeededRandom"]),
         .target(name: "RLEnvironments", dependencies: ["RLCore"], path: "Environments"),
-        .target(name: "RLAgents", dependencies: ["RLCore", "TensorCore"], path: "Agents"),
-        .target(name: "RL", dependencies: ["SeededRandom", "TensorCore", "RLCore", "RLEnvironments", "RLAgents"]),
+        .target(name: "RLAgents", dependencies: ["FloatingPointMode", "RLCore", "TensorCore"], path: "Agents"),
+        .target(name: "RL", dependencies: ["FloatingPointMode", "SeededRandom", "TensorCore", "RLCore", "RLEnvironments", "RLAgents"]),
         .target(name: "RLViewer", dependencies: ["RLCore", "CSDL2"]),
 
         // MARK: - The command
@@ -61,6 +73,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
+        .testTarget(name: "FloatingPointModeTests", dependencies: ["RL"]),
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "EnvironmentTests", dependencies: ["RLEnvironments"]),

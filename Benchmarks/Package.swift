@@ -12,6 +12,19 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The single-core peak the training steps' GFLOP/s are compared with (a C loop of
+        // fused multiply-adds, compiled for AVX2 and AVX-512 through function attributes).
+        .target(name: "PeakFloatingPoint", path: "Benchmarks/PeakFloatingPoint"),
+        .executableTarget(
+            name: "TrainingStepBenchmarks",
+            dependencies: [
+                "PeakFloatingPoint",
+                .product(name: "RL", package: "swift-rl"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/TrainingStepBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         .executableTarget(
             name: "TensorCoreBenchmarks",
             dependencies: [

@@ -1,3 +1,4 @@
+import FloatingPointMode
 import Foundation
 import RLCore
 
@@ -40,8 +41,11 @@ public final class TrainingSession {
     private var successes = 0
     private var outcomes = 0
 
-    /// Opens a session for `agent` (made by ``Agent/train(on:for:callbacks:recordingEpisodes:)``).
+    /// Opens a session for `agent` (made by ``Agent/train(on:for:callbacks:recordingEpisodes:)``),
+    /// and flushes subnormal floats on the calling thread (`DenormalMode`): the loop runs there,
+    /// environment steps included.
     init<A: Agent>(agent: A, budget: TrainingBudget, callbacks: [any TrainingCallback], recordingEpisodes: Bool) {
+        DenormalMode.applyPolicy()
         self.agent = agent
         self.budget = budget
         self.callbacks = callbacks

@@ -1,3 +1,4 @@
+@_exported import FloatingPointMode
 @_exported import SeededRandom
 @_exported import TensorCore
 @_exported import RLCore

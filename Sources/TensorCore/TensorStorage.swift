@@ -1,3 +1,5 @@
+import FloatingPointMode
+
 /// The heap memory behind a tensor's elements: one allocation holding the element count and
 /// the `Float`s themselves.
 ///
@@ -12,6 +14,9 @@ final class TensorStorage: ManagedBuffer<Int, Float> {
     /// is read.
     static func create(count: Int) -> TensorStorage {
         _ = MemoryPolicy.applied
+        // Every operation allocates its result here first: the one place that sees every
+        // thread the tensor core computes on, before it computes.
+        DenormalMode.applyPolicy()
         let buffer = create(minimumCapacity: count) { _ in count }
         return unsafeDowncast(buffer, to: TensorStorage.self)
     }

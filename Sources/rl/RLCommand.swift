@@ -6,8 +6,8 @@ import RL
 ///
 /// `main()` is customised so that every failure ends with exactly one line on standard error
 /// (`rl: error: …`) and a non-zero exit code: swift-argument-parser would print the usage after a
-/// validation error, and a thrown library error must never show as a stack trace. Help and
-/// version requests print as usual.
+/// validation error, and a thrown library error must never show as a stack trace. Help
+/// requests print as usual; `--version` prints ``VersionReport``.
 @main
 struct RLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,19 +19,26 @@ struct RLCommand: ParsableCommand {
             curve.svg`), watch it play (`rl watch runs/…/checkpoint.safetensors`), or play yourself \
             (`rl play frozenlake`). `rl list` shows the environments and agents.
             """,
-        version: "0.1.0",
         subcommands: [
             ListCommand.self, TrainCommand.self, EvalCommand.self, PlotCommand.self,
             PlayCommand.self, WatchCommand.self,
         ]
     )
 
+    @Flag(help: "Show the version, the BLAS library and kernel in use, and the processor.")
+    var version = false
+
+    mutating func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        print(VersionReport.text, terminator: "")
+    }
+
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            // Help and version requests are "errors" that exit successfully; they print as usual.
+            // Help requests are "errors" that exit successfully; they print as usual.
             if exitCode(for: error) == .success { exit(withError: error) }
             ErrorReport.exit(with: error)
         }

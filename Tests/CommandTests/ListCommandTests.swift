@@ -53,7 +53,7 @@ struct ListCommandTests {
         }
         let version = try RLProcess.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        #expect(version.standardOutput.hasPrefix("rl 0.1.0\n"))
         let trainHelp = try RLProcess.run(["train", "--help"])
         #expect(trainHelp.status == 0)
         #expect(trainHelp.standardOutput.split(separator: "\n").count > 50)

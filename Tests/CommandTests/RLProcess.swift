@@ -101,8 +101,11 @@ struct RLProcess {
     }
 
     /// Starts `rl` with `arguments` in `directory`, with `input` as standard input (none: an
-    /// empty input).
-    static func start(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Running {
+    /// empty input) and the test's environment changed by `environment` (a `nil` value removes
+    /// the variable).
+    static func start(
+        _ arguments: [String], input: String? = nil, in directory: URL? = nil, environment changes: [String: String?] = [:]
+    ) throws -> Running {
         let scratch = FileManager.default.temporaryDirectory
         let id = UUID().uuidString
         let outputFile = scratch.appendingPathComponent("rl-\(id).out")
@@ -119,6 +122,7 @@ struct RLProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["DISPLAY"] = nil
         environment["WAYLAND_DISPLAY"] = nil
+        for (name, value) in changes { environment[name] = value }
         process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: outputFile)
         process.standardError = try FileHandle(forWritingTo: errorFile)
@@ -134,7 +138,9 @@ struct RLProcess {
     }
 
     /// Runs `rl` to the end.
-    static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Result {
-        try start(arguments, input: input, in: directory).finish()
+    static func run(
+        _ arguments: [String], input: String? = nil, in directory: URL? = nil, environment: [String: String?] = [:]
+    ) throws -> Result {
+        try start(arguments, input: input, in: directory, environment: environment).finish()
     }
 }

@@ -111,6 +111,8 @@ struct TensorTests {
         #expect(x.leakyRelu(negativeSlope: 0.1).scalars == [-0.2, -0.05, 0.5, 2])
         #expect(Tensor([0]).sigmoid().scalars == [0.5])
         let saturated = Tensor([-100, 100]).sigmoid().scalars
-        #expect(saturated[0] > 0 && saturated[0] < 1e-30 && saturated[1] == 1)
+        // σ(−100) = 3.7e-44 is subnormal, so zero where subnormals are flushed (the suite's
+        // policy, DenormalMode); what matters is that neither end overflows into NaN.
+        #expect(saturated[0] >= 0 && saturated[0] < 1e-30 && saturated[1] == 1)
     }
 }

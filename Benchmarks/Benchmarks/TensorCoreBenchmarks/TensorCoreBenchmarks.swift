@@ -1,26 +1,30 @@
 import Benchmark
 import RL
 
-// The tensor core's two hot paths in a DQN agent:
+// Hot paths of the tensor core outside a whole training step (those are in
+// TrainingStepBenchmarks):
 //
-// - a training step on a minibatch: forward through the online network, Q(s, a) picked by
-//   gather, Huber loss against fixed targets, backward, Adam update;
-// - choosing an action: one observation through a small network, no gradients.
+// - choosing an action: one observation through a small network, no gradients;
+// - Adam's update on subnormal gradients, with subnormals flushed (the default) and kept, next
+//   to the same update on normal gradients: what flushing saves on this processor.
 //
 // Run: cd Benchmarks && swift package benchmark --target TensorCoreBenchmarks
 
-/// The inputs of one DQN minibatch: observations, actions and TD targets.
-struct Minibatch {
-    let observations: Tensor
-    let actions: [Int]
-    let targets: Tensor
-
-    init(batchSize: Int, observationCount: Int, actionCount: Int, using generator: inout SeededGenerator) {
-        observations = .randomNormal([batchSize, observationCount], using: &generator)
-        actions = (0..<batchSize).map { _ in generator.uniformInt(below: actionCount) }
-        targets = .randomNormal([batchSize], mean: 1, standardDeviation: 0.5, using: &generator)
-    }
+/// An Adam optimizer over `count` parameters whose gradients all hold `gradient`.
+func adamWithGradients(count: Int, gradient: Float) throws -> Adam {
+    let parameter = Parameter(Tensor(repeating: 0.01, shape: [count]))
+    // backward(seed:) stores the seed as the gradient without arithmetic: the gradient holds
+    // `gradient` exactly, subnormal or not.
+    try parameter.value.backward(seed: Tensor(repeating: gradient, shape: [count]))
+    return try Adam(parameters: [parameter], learningRate: 1e-3)
 }
+
+/// 1e-39, a subnormal float (written by its bits: the literal would be flushed to zero by a
+/// conversion on a thread that flushes).
+let subnormalGradient = Float(bitPattern: 0x000A_E398)
+
+/// The parameters of a DQN network 4-256-256-2.
+let dqnParameterCount = 67_586
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -29,22 +33,6 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(5),
         maxIterations: 1_000_000
     )
-
-    Benchmark("DQN training step (batch 64, MLP 4-256-256-2, Huber, Adam)") { benchmark in
-        var generator = SeededGenerator(seed: 0)
-        let network = Sequential.multilayerPerceptron(layerSizes: [4, 256, 256, 2], activation: .relu, using: &generator)
-        let optimizer = try Adam(parameters: network.parameters(), learningRate: 1e-4)
-        let batch = Minibatch(batchSize: 64, observationCount: 4, actionCount: 2, using: &generator)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            optimizer.zeroGradients()
-            let q = try network(batch.observations)
-            let loss = try huberLoss(q.gathering(batch.actions, alongAxis: 1), batch.targets)
-            try loss.backward()
-            optimizer.step()
-            blackHole(loss)
-        }
-    }
 
     // One observation as the agents pass it when choosing an action: a rank-1 `[4]` tensor.
     // A sample times 1,000 forward passes (a pass takes about a microsecond, near the clock's
@@ -60,6 +48,24 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             let q = try withoutGradients { try network(observation) }
             blackHole(q)
+        }
+    }
+
+    for (label, gradient, flushing) in [
+        ("normal gradients (1e-3)", Float(1e-3), true),
+        ("subnormal gradients (1e-39), flushed (the default)", subnormalGradient, true),
+        ("subnormal gradients (1e-39), kept", subnormalGradient, false),
+    ] {
+        Benchmark("Adam step, \(dqnParameterCount) parameters, \(label)") { benchmark in
+            let optimizer = try adamWithGradients(count: dqnParameterCount, gradient: gradient)
+            DenormalMode.isAutomatic = flushing
+            if flushing { DenormalMode.flushToZero() } else { DenormalMode.keepSubnormals() }
+            defer { DenormalMode.isAutomatic = true }
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                optimizer.step()
+            }
+            benchmark.stopMeasurement()
         }
     }
 }

@@ -80,6 +80,7 @@ public final class Linear: Layer {
         guard GradientRecording.isEnabled else {
             // Choosing actions runs here once per environment step: read the parameters'
             // storage directly instead of wrapping them in tensors that carry graph nodes.
+            try BLAS.ensureLoaded()
             try Tensor.checkAffineShapes(input: input.shape, weight: weight.shape, bias: bias?.shape)
             return Tensor.affineValue(input, weight: weight.storage, outputCount: outputCount, bias: bias.map { ($0.storage, $0.shape) })
         }

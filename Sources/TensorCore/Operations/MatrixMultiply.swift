@@ -10,8 +10,10 @@ extension Tensor {
     /// The matrix product of this `[m, k]` matrix and a `[k, n]` matrix: a `[m, n]` matrix.
     ///
     /// - Throws: ``TensorError/shapeMismatch(_:)`` when either operand is not a matrix or the
-    ///   inner dimensions differ; the message gives both shapes.
+    ///   inner dimensions differ; the message gives both shapes. ``BLASError`` when no BLAS
+    ///   library can be loaded (the first product loads it).
     public func matmul(_ other: Tensor) throws -> Tensor {
+        try BLAS.ensureLoaded()
         guard rank == 2, other.rank == 2, shape[1] == other.shape[0] else {
             throw TensorError.shapeMismatch(
                 "matmul needs [m, k] x [k, n] matrices, got \(describe(shape: shape)) x \(describe(shape: other.shape))")
@@ -33,8 +35,10 @@ extension Tensor {
     ///     then `[outputCount]`).
     ///   - weight: `[outputCount, inputCount]` (PyTorch's layout).
     ///   - bias: `[outputCount]`, or `nil` for none.
-    /// - Throws: ``TensorError/shapeMismatch(_:)`` naming the shapes when they do not fit.
+    /// - Throws: ``TensorError/shapeMismatch(_:)`` naming the shapes when they do not fit;
+    ///   ``BLASError`` when no BLAS library can be loaded (the first product loads it).
     public static func affine(_ input: Tensor, weight: Tensor, bias: Tensor?) throws -> Tensor {
+        try BLAS.ensureLoaded()
         try checkAffineShapes(input: input.shape, weight: weight.shape, bias: bias?.shape)
         let (outputCount, inputCount) = (weight.shape[0], weight.shape[1])
         let rows = input.rank == 2 ? input.shape[0] : 1
@@ -79,7 +83,7 @@ extension Tensor {
         }
     }
 
-    /// input · weightᵀ + bias for shapes already checked, as a constant: the forward pass of
+    /// input · weightᵀ + bias for shapes already checked and a loaded BLAS, as a constant: the forward pass of
     /// ``affine(_:weight:bias:)`` and, without building parameter tensors, of `Linear` when no
     /// gradient is recorded.
     static func affineValue(

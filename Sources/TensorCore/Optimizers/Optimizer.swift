@@ -1,3 +1,5 @@
+import FloatingPointMode
+
 /// Updates parameters from their gradients: the last step of every training iteration.
 ///
 /// The loop is PyTorch's:
@@ -46,6 +48,9 @@ extension Optimizer {
     func forEachParameterWithGradient(
         _ update: (_ index: Int, _ values: UnsafeMutableBufferPointer<Float>, _ gradient: UnsafeBufferPointer<Float>) -> Void
     ) {
+        // Updates work in place, allocating nothing: flush subnormals here too (moments decay
+        // into them).
+        DenormalMode.applyPolicy()
         for (index, parameter) in parameters.enumerated() {
             guard let gradient = parameter.gradient else { continue }
             gradient.withUnsafeScalars { gradientScalars in
