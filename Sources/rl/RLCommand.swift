@@ -20,7 +20,7 @@ struct RLCommand: ParsableCommand {
             (`rl play frozenlake`). `rl list` shows the environments and agents.
             """,
         subcommands: [
-            ListCommand.self, TrainCommand.self, EvalCommand.self, PlotCommand.self,
+            ListCommand.self, TrainCommand.self, EvalCommand.self, InfoCommand.self, PlotCommand.self,
             PlayCommand.self, WatchCommand.self,
         ]
     )

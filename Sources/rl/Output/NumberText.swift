@@ -43,4 +43,14 @@ enum NumberText {
     static func seconds(_ seconds: Double) -> String {
         seconds < 1 ? fixed(seconds, 2) + " s" : seconds < 10 ? fixed(seconds, 1) + " s" : fixed(seconds, 0) + " s"
     }
+
+    /// A size in bytes for people: `512 B`, `41.2 kB`, `3.4 MB`.
+    static func bytes(_ count: Int) -> String {
+        switch count {
+        case ..<1_000: "\(count) B"
+        case ..<1_000_000: fixed(Double(count) / 1_000, 1) + " kB"
+        case ..<1_000_000_000: fixed(Double(count) / 1_000_000, 1) + " MB"
+        default: fixed(Double(count) / 1_000_000_000, 1) + " GB"
+        }
+    }
 }
