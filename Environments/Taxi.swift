@@ -399,8 +399,9 @@ public struct Taxi: Environment, TabularModel, ActionNaming, ActionMasking, Keyb
 
     /// The city on a 440x440 canvas: 80-pixel cells in a 20-pixel border, the four places in
     /// their colours with their letters, the walls as thick dark lines, the destination
-    /// outlined in magenta, the waiting passenger as a blue disc, and the yellow taxi (with a
-    /// blue disc inside when the passenger is aboard).
+    /// outlined twice in magenta and marked `to`, the waiting passenger as a blue figure in the
+    /// corner of their place, and the yellow taxi with its roof sign and wheels (the
+    /// passenger's blue head in its window when aboard).
     public func drawing() -> Drawing {
         let cell = 80.0, border = 20.0
         let side = border * 2 + cell * 5
@@ -446,15 +447,23 @@ public struct Taxi: Environment, TabularModel, ActionNaming, ActionMasking, Keyb
         shapes.append(.rectangle(square(goal.row, goal.column, inset: 6), color: destinationColor, filled: false))
         shapes.append(.text("to", at: Point(x: square(goal.row, goal.column).x + cell - 26, y: square(goal.row, goal.column).y + 6),
                             color: destinationColor))
-        let taxi = square(row, column, inset: 16)
-        shapes.append(.rectangle(Rectangle(x: taxi.x, y: taxi.y + 8, width: taxi.width, height: taxi.height - 16), color: taxiColor))
-        shapes.append(.rectangle(Rectangle(x: taxi.x, y: taxi.y + 8, width: taxi.width, height: taxi.height - 16), color: .black, filled: false))
+        // The taxi: a yellow body with a black outline, a roof sign and two wheels.
+        let body = Rectangle(x: square(row, column).x + 14, y: square(row, column).y + 30, width: cell - 28, height: 26)
+        shapes.append(.circle(center: Point(x: body.x + 11, y: body.y + body.height), radius: 7, color: .black))
+        shapes.append(.circle(center: Point(x: body.x + body.width - 11, y: body.y + body.height), radius: 7, color: .black))
+        shapes.append(.rectangle(body, color: taxiColor))
+        shapes.append(.rectangle(body, color: .black, filled: false))
+        shapes.append(.rectangle(Rectangle(x: body.x + body.width / 2 - 10, y: body.y - 9, width: 20, height: 9), color: taxiColor))
+        shapes.append(.rectangle(Rectangle(x: body.x + body.width / 2 - 10, y: body.y - 9, width: 20, height: 9), color: .black, filled: false))
         if passenger < 4 {
             let place = Self.locations[passenger]
             let spot = middle(place.row, place.column)
-            shapes.append(.circle(center: Point(x: spot.x + 18, y: spot.y + 18), radius: 11, color: passengerColor))
+            // A person: head and body, in the corner of their place.
+            shapes.append(.circle(center: Point(x: spot.x + 20, y: spot.y + 2), radius: 7, color: passengerColor))
+            shapes.append(.rectangle(Rectangle(x: spot.x + 12, y: spot.y + 10, width: 16, height: 22), color: passengerColor))
         } else {
-            shapes.append(.circle(center: middle(row, column), radius: 9, color: passengerColor))
+            // Aboard: their head in the taxi's window.
+            shapes.append(.circle(center: Point(x: body.x + body.width / 2, y: body.y + body.height / 2), radius: 8, color: passengerColor))
         }
         return Drawing(width: Int(side), height: Int(side), background: wallColor, shapes: shapes)
     }
