@@ -86,6 +86,7 @@ public struct Acrobot: Environment, ActionNaming, KeyboardPlayable {
         /// θ₂'s angular velocity (rad/s).
         public var angularVelocity2: Double
 
+        /// The state with these angles (rad) and angular velocities (rad/s).
         public init(theta1: Double, theta2: Double, angularVelocity1: Double, angularVelocity2: Double) {
             self.theta1 = theta1
             self.theta2 = theta2

@@ -73,6 +73,7 @@ public struct MountainCar: Environment, ActionNaming, KeyboardPlayable {
         /// The velocity, in [-0.07, 0.07].
         public var velocity: Double
 
+        /// The state at `position` moving at `velocity`.
         public init(position: Double, velocity: Double) {
             self.position = position
             self.velocity = velocity
@@ -100,9 +101,12 @@ public struct MountainCar: Environment, ActionNaming, KeyboardPlayable {
 
     // MARK: - Properties
 
-    public let observationSpace = Box<SIMD2<Float>>(
-        low: [Float(MountainCar.minPosition), -Float(MountainCar.maxSpeed)],
-        high: [Float(MountainCar.maxPosition), Float(MountainCar.maxSpeed)])
+    /// The positions and velocities of the valley, rounded to `Float`: the observation space of
+    /// both mountain cars.
+    public static let valleySpace = Box<SIMD2<Float>>(low: [Float(minPosition), -Float(maxSpeed)],
+                                                      high: [Float(maxPosition), Float(maxSpeed)])
+
+    public let observationSpace = MountainCar.valleySpace
     public let actionSpace = Discrete(3)
     public var framesPerSecond: Int { 30 }
     public var actionNames: [String] { ["Accelerate left", "Don't accelerate", "Accelerate right"] }

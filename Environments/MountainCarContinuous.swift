@@ -72,18 +72,8 @@ import SeededRandom
 /// 600x400 picture with a red arrow for the last force, at 30 frames per second. Keyboard
 /// play pushes with -1, 0 or +1 (see ``KeyboardActions``).
 public struct MountainCarContinuous: Environment {
-    /// The car's position and velocity, as stored.
-    public struct State: Equatable, Sendable {
-        /// The position along the x-axis, in [-1.2, 0.6].
-        public var position: Double
-        /// The velocity, in [-0.07, 0.07].
-        public var velocity: Double
-
-        public init(position: Double, velocity: Double) {
-            self.position = position
-            self.velocity = velocity
-        }
-    }
+    /// The car's position and velocity, as stored: the same as ``MountainCar``'s.
+    public typealias State = MountainCar.State
 
     /// How Gymnasium holds the state: float64 after `reset`, float32 after every step; the
     /// next step's arithmetic depends on it.
@@ -96,12 +86,10 @@ public struct MountainCarContinuous: Environment {
 
     // MARK: - Constants (continuous_mountain_car.py)
 
-    /// The left wall.
-    @inlinable public static var minPosition: Double { -1.2 }
-    /// The right end of the track.
-    @inlinable public static var maxPosition: Double { 0.6 }
-    /// The speed limit.
-    @inlinable public static var maxSpeed: Double { 0.07 }
+    // The valley, its walls and its speed limit are MountainCar's.
+    @inlinable static var minPosition: Double { MountainCar.minPosition }
+    @inlinable static var maxPosition: Double { MountainCar.maxPosition }
+    @inlinable static var maxSpeed: Double { MountainCar.maxSpeed }
     /// The flag's position (0.45, not 0.5 as in `MountainCar-v0`).
     @inlinable public static var goalPosition: Double { 0.45 }
     /// The force's effect on the velocity per step.
@@ -111,9 +99,7 @@ public struct MountainCarContinuous: Environment {
 
     // MARK: - Properties
 
-    public let observationSpace = Box<SIMD2<Float>>(
-        low: [Float(MountainCarContinuous.minPosition), -Float(MountainCarContinuous.maxSpeed)],
-        high: [Float(MountainCarContinuous.maxPosition), Float(MountainCarContinuous.maxSpeed)])
+    public let observationSpace = MountainCar.valleySpace
     public let actionSpace = Box<Float>(low: -MountainCarContinuous.maxAction, high: MountainCarContinuous.maxAction)
     public var framesPerSecond: Int { 30 }
 
@@ -154,7 +140,7 @@ public struct MountainCarContinuous: Environment {
         precision = .double
         lastForce = .nan
         needsReset = false
-        return SIMD2(Float(currentState.position), Float(currentState.velocity))
+        return currentState.observation
     }
 
     /// Starts an episode from `state` instead of a random one (for replaying a recorded
@@ -183,8 +169,7 @@ public struct MountainCarContinuous: Environment {
         needsReset = goalReached
         // (100 if terminated else 0) - action² · 0.1, with the unclipped action.
         let reward = (goalReached ? 100.0 : 0.0) - pow(Double(action), 2) * 0.1
-        return StepResult(observation: SIMD2(Float(currentState.position), Float(currentState.velocity)),
-                          reward: reward, terminated: goalReached)
+        return StepResult(observation: currentState.observation, reward: reward, terminated: goalReached)
     }
 
     /// A step from a float32 state; returns whether the goal is reached.

@@ -77,6 +77,7 @@ public struct Pendulum: Environment {
         /// The angular velocity (rad/s), in [-8, 8] after a step.
         public var angularVelocity: Double
 
+        /// The state at `angle` (rad from upright) turning at `angularVelocity` (rad/s).
         public init(angle: Double, angularVelocity: Double) {
             self.angle = angle
             self.angularVelocity = angularVelocity

@@ -6,8 +6,8 @@ import RLCore
 enum HillPicture {
     static let width = 600.0
     static let height = 400.0
-    static let minPosition = -1.2
-    static let maxPosition = 0.6
+    static let minPosition = MountainCar.minPosition
+    static let maxPosition = MountainCar.maxPosition
     /// Pixels per unit of position: the track's 1.8 units span the canvas.
     static let scale = width / (maxPosition - minPosition)
 
