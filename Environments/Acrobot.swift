@@ -179,9 +179,13 @@ public struct Acrobot: Environment, ActionNaming, KeyboardPlayable {
         next.angularVelocity1 = Swift.min(Swift.max(next.angularVelocity1, -Self.maxVelocity1), Self.maxVelocity1)
         next.angularVelocity2 = Swift.min(Swift.max(next.angularVelocity2, -Self.maxVelocity2), Self.maxVelocity2)
         currentState = next
-        let terminated = -cos(next.theta1) - cos(next.theta2 + next.theta1) > 1.0
+        // cos θ₁ serves the goal test and the observation: computed once.
+        let cosTheta1 = cos(next.theta1)
+        let terminated = -cosTheta1 - cos(next.theta2 + next.theta1) > 1.0
         needsReset = terminated
-        return StepResult(observation: next.observation, reward: terminated ? 0 : -1, terminated: terminated)
+        let observation = FloatVector6(Float(cosTheta1), Float(sin(next.theta1)), Float(cos(next.theta2)), Float(sin(next.theta2)),
+                                       Float(next.angularVelocity1), Float(next.angularVelocity2))
+        return StepResult(observation: observation, reward: terminated ? 0 : -1, terminated: terminated)
     }
 
     @usableFromInline

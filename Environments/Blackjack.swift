@@ -72,18 +72,70 @@ public struct Blackjack: Environment, ActionNaming, KeyboardPlayable {
     public var actionKeys: [Character?] { ["s", "h"] }
 
     /// The player's cards (1 = ace, 10 for any ten-card).
-    public var playerHand: [Int] { player }
+    public var playerHand: [Int] { player.cards }
     /// The dealer's cards; the second stays hidden until the player sticks.
-    public var dealerHand: [Int] { dealer }
+    public var dealerHand: [Int] { dealer.cards }
     /// The reward of the last step (0 before the first).
     public var lastReward: Double { reward }
 
-    @usableFromInline var player: [Int] = []
-    @usableFromInline var dealer: [Int] = []
+    /// A hand kept on the stack, with its running total, so that stepping allocates nothing
+    /// and reads a hand's value in constant time.
+    @usableFromInline
+    struct Hand: Sendable {
+        /// The cards, four bits each, the first in the lowest bits: 16 in `faces`, then 16 in
+        /// `moreFaces` (a hand never holds more than 22).
+        @usableFromInline var faces: UInt64 = 0
+        @usableFromInline var moreFaces: UInt64 = 0
+        @usableFromInline var count = 0
+        /// The sum with aces counted 1.
+        @usableFromInline var total = 0
+        /// 1 when the hand holds an ace, else 0 (an integer, so the value needs no branch).
+        @usableFromInline var ace = 0
+
+        @inlinable init() {}
+
+        @inlinable @inline(__always)
+        mutating func add(_ card: Int) {
+            if count < 16 {
+                faces |= UInt64(card) << (4 * UInt64(count))
+            } else if count < 32 {
+                moreFaces |= UInt64(card) << (4 * UInt64(count - 16))
+            }
+            count += 1
+            total += card
+            ace |= card == 1 ? 1 : 0
+        }
+
+        /// 1 when an ace can count 11 without going over 21, else 0.
+        @inlinable var usableAce: Int { ace & (total <= 11 ? 1 : 0) }
+        /// Whether an ace can count 11 without going over 21.
+        @inlinable var hasUsableAce: Bool { usableAce == 1 }
+        /// The value: the sum, with a usable ace counted 11.
+        @inlinable var value: Int { total + 10 * usableAce }
+        /// The value, or 0 when bust.
+        @inlinable var score: Int { value > 21 ? 0 : value }
+        /// Exactly an ace and a ten-card.
+        @inlinable var isNatural: Bool { count == 2 && ace == 1 && total == 11 }
+        /// The first card (0 before any).
+        @inlinable var firstCard: Int { Int(faces & 0xF) }
+        /// The cards as numbers.
+        var cards: [Int] {
+            (0..<Swift.min(count, 32)).map { index -> Int in
+                let word: UInt64 = index < 16 ? faces : moreFaces
+                let shift = UInt64(4 * (index % 16))
+                return Int((word >> shift) & 0xF)
+            }
+        }
+    }
+
+    @usableFromInline var player = Hand()
+    @usableFromInline var dealer = Hand()
     @usableFromInline var reward = 0.0
     @usableFromInline var isOver = false
     @usableFromInline var needsReset = true
     @usableFromInline var generator: SeededGenerator
+    /// 32 random bits left over from the generator's last draw, with bit 32 set; 0 when none.
+    @usableFromInline var spareRandomBits: UInt64 = 0
     @usableFromInline var upcomingCards: [Int] = []
     @usableFromInline var nextUpcomingCard = 0
 
@@ -102,8 +154,6 @@ public struct Blackjack: Environment, ActionNaming, KeyboardPlayable {
         self.usesSuttonBartoRules = usesSuttonBartoRules
         self.paysNaturalBonus = paysNaturalBonus
         generator = .seededFromSystem()
-        player.reserveCapacity(24)
-        dealer.reserveCapacity(24)
     }
 
     // MARK: - Cards
@@ -128,58 +178,57 @@ public struct Blackjack: Environment, ActionNaming, KeyboardPlayable {
             nextUpcomingCard += 1
             return upcomingCards[nextUpcomingCard - 1]
         }
-        return Self.deck[generator.uniformInt(below: Self.deck.count)]
+        // deck[i] is i + 1 up to 10: computed rather than read from the array.
+        return Swift.min(uniformDeckIndex() + 1, 10)
     }
 
-    /// Whether the hand holds an ace that can count 11 without going over 21.
-    @inlinable
-    static func hasUsableAce(_ hand: [Int]) -> Bool {
-        hand.contains(1) && total(hand) + 10 <= 21
+    /// A uniform index into the 13-card deck from 32 random bits (Lemire's multiply-and-reject),
+    /// so that one 64-bit draw of the generator deals two cards.
+    @inlinable @inline(__always)
+    mutating func uniformDeckIndex() -> Int {
+        while true {
+            if spareRandomBits == 0 {
+                // The low half now, the high half (kept with a marker bit) next time.
+                let word = generator.next()
+                spareRandomBits = (word >> 32) | (1 << 32)
+                let product = (word & 0xFFFF_FFFF) &* 13
+                // 2³² mod 13 = 9: products whose low half is below 9 would bias the result.
+                if product & 0xFFFF_FFFF >= 9 { return Int(product >> 32) }
+            } else {
+                let product = (spareRandomBits & 0xFFFF_FFFF) &* 13
+                spareRandomBits = 0
+                if product & 0xFFFF_FFFF >= 9 { return Int(product >> 32) }
+            }
+        }
     }
 
-    @inlinable
-    static func total(_ hand: [Int]) -> Int {
-        var sum = 0
-        for card in hand { sum += card }
-        return sum
-    }
-
-    /// The hand's value: the sum, with a usable ace counted 11.
-    @inlinable
-    public static func value(of hand: [Int]) -> Int {
-        hasUsableAce(hand) ? total(hand) + 10 : total(hand)
-    }
-
-    /// The score: the value, or 0 when bust.
-    @inlinable
-    static func score(_ hand: [Int]) -> Int {
-        let value = value(of: hand)
-        return value > 21 ? 0 : value
-    }
-
-    /// Whether the hand is a natural: exactly an ace and a ten-card.
-    @inlinable
-    static func isNatural(_ hand: [Int]) -> Bool {
-        hand.count == 2 && hand.contains(1) && hand.contains(10)
+    /// The value of a hand of cards (1 = ace): their sum, with an ace counted 11 when that
+    /// stays at most 21 (Gymnasium's `sum_hand`).
+    public static func value(of cards: [Int]) -> Int {
+        var hand = Hand()
+        for card in cards { hand.add(card) }
+        return hand.value
     }
 
     /// The observation: (player's value, dealer's face-up card, usable ace).
     @inlinable
     var observation: SIMD3<Int> {
-        SIMD3(Self.value(of: player), dealer[0], Self.hasUsableAce(player) ? 1 : 0)
+        SIMD3(player.value, dealer.firstCard, player.usableAce)
     }
 
     // MARK: - Environment
 
     public mutating func reset(seed: UInt64?) -> SIMD3<Int> {
-        if let seed { generator = SeededGenerator(seed: seed) }
-        // Emptied in place: the hands keep their storage, so episodes allocate nothing.
-        dealer.removeAll(keepingCapacity: true)
-        player.removeAll(keepingCapacity: true)
-        dealer.append(drawCard())
-        dealer.append(drawCard())
-        player.append(drawCard())
-        player.append(drawCard())
+        if let seed {
+            generator = SeededGenerator(seed: seed)
+            spareRandomBits = 0
+        }
+        dealer = Hand()
+        player = Hand()
+        dealer.add(drawCard())
+        dealer.add(drawCard())
+        player.add(drawCard())
+        player.add(drawCard())
         reward = 0
         isOver = false
         needsReset = false
@@ -190,17 +239,17 @@ public struct Blackjack: Environment, ActionNaming, KeyboardPlayable {
     public mutating func step(_ action: Int) throws -> StepResult<SIMD3<Int>> {
         guard !needsReset, action == 0 || action == 1 else { throw refusal(of: action) }
         if action == 1 {
-            player.append(drawCard())
-            let bust = Self.value(of: player) > 21
+            player.add(drawCard())
+            let bust = player.value > 21
             reward = bust ? -1 : 0
             isOver = bust
         } else {
-            while Self.value(of: dealer) < 17 { dealer.append(drawCard()) }
-            let (playerScore, dealerScore) = (Self.score(player), Self.score(dealer))
+            while dealer.value < 17 { dealer.add(drawCard()) }
+            let (playerScore, dealerScore) = (player.score, dealer.score)
             reward = playerScore > dealerScore ? 1 : playerScore < dealerScore ? -1 : 0
-            if usesSuttonBartoRules && Self.isNatural(player) && !Self.isNatural(dealer) {
+            if usesSuttonBartoRules && player.isNatural && !dealer.isNatural {
                 reward = 1
-            } else if !usesSuttonBartoRules && paysNaturalBonus && Self.isNatural(player) && reward == 1 {
+            } else if !usesSuttonBartoRules && paysNaturalBonus && player.isNatural && reward == 1 {
                 reward = 1.5
             }
             isOver = true
@@ -225,18 +274,18 @@ public struct Blackjack: Environment, ActionNaming, KeyboardPlayable {
     /// `dealer  3 ??` (all cards with their value once the player has stuck) and
     /// `player  10 8  = 18`, with `usable ace` when there is one.
     public func renderText() -> String {
-        guard !player.isEmpty, !dealer.isEmpty else { return "(no hand dealt yet)\n" }
+        guard player.count > 0, dealer.count > 0 else { return "(no hand dealt yet)\n" }
         let dealerCards = revealsDealer
-            ? dealer.map(Self.face).joined(separator: " ") + "  = \(Self.value(of: dealer))"
-            : Self.face(dealer[0]) + " ??"
-        var playerLine = player.map(Self.face).joined(separator: " ") + "  = \(Self.value(of: player))"
-        if Self.hasUsableAce(player) { playerLine += " (usable ace)" }
-        if Self.value(of: player) > 21 { playerLine += " bust" }
+            ? dealer.cards.map(Self.face).joined(separator: " ") + "  = \(dealer.value)"
+            : Self.face(dealer.cards[0]) + " ??"
+        var playerLine = player.cards.map(Self.face).joined(separator: " ") + "  = \(player.value)"
+        if player.hasUsableAce { playerLine += " (usable ace)" }
+        if player.value > 21 { playerLine += " bust" }
         return "dealer  \(dealerCards)\nplayer  \(playerLine)\n"
     }
 
     /// Whether the dealer's hidden card is shown: once the player has stuck.
-    var revealsDealer: Bool { isOver && Self.value(of: player) <= 21 }
+    var revealsDealer: Bool { isOver && player.value <= 21 }
 
     /// A 600x500 green table: the dealer's cards at the top (the second face down, blue, until
     /// the player sticks), the player's at the bottom, each a white card with its face in
@@ -265,14 +314,15 @@ public struct Blackjack: Environment, ActionNaming, KeyboardPlayable {
                 }
             }
         }
-        if !dealer.isEmpty && !player.isEmpty {
+        if dealer.count > 0 && player.count > 0 {
             let hidden = !revealsDealer
-            hand(dealer, label: hidden ? "Dealer shows \(dealer[0] == 1 ? "an ace" : "\(dealer[0])")" : "Dealer: \(Self.value(of: dealer))",
+            let upCard = dealer.cards[0]
+            hand(dealer.cards, label: hidden ? "Dealer shows \(upCard == 1 ? "an ace" : "\(upCard)")" : "Dealer: \(dealer.value)",
                  top: 30, hideSecond: hidden)
-            var playerLabel = "Player: \(Self.value(of: player))"
-            if Self.hasUsableAce(player) { playerLabel += " (usable ace)" }
-            if Self.value(of: player) > 21 { playerLabel += " bust" }
-            hand(player, label: playerLabel, top: 260, hideSecond: false)
+            var playerLabel = "Player: \(player.value)"
+            if player.hasUsableAce { playerLabel += " (usable ace)" }
+            if player.value > 21 { playerLabel += " bust" }
+            hand(player.cards, label: playerLabel, top: 260, hideSecond: false)
             if isOver {
                 let verdict = reward > 0 ? "You win \(reward == 1.5 ? "1.5" : "1")" : reward < 0 ? "You lose" : "Draw"
                 shapes.append(.text(verdict, at: Point(x: 30, y: 440), color: Color(red: 250, green: 220, blue: 90)))
