@@ -21,12 +21,12 @@ import SeededRandom
 ///
 /// `Box<SIMD4<Float>>`, the state rounded to `Float`:
 ///
-/// | index | observation            | min                   | max                  |
-/// |-------|------------------------|-----------------------|----------------------|
-/// | 0     | cart position (m)      | -4.8                  | 4.8                  |
-/// | 1     | cart velocity (m/s)    | -Float.greatestFinite | Float.greatestFinite |
-/// | 2     | pole angle (rad)       | ≈ -0.418 (-24°)       | ≈ 0.418 (24°)        |
-/// | 3     | pole angular velocity  | -Float.greatestFinite | Float.greatestFinite |
+/// | index | observation            | min             | max           |
+/// |-------|------------------------|-----------------|---------------|
+/// | 0     | cart position (m)      | -4.8            | 4.8           |
+/// | 1     | cart velocity (m/s)    | -infinity       | infinity      |
+/// | 2     | pole angle (rad)       | ≈ -0.418 (-24°) | ≈ 0.418 (24°) |
+/// | 3     | pole angular velocity  | -infinity       | infinity      |
 ///
 /// The bounds are twice the termination bounds, as Gymnasium's. The state itself is `Double`
 /// (``state``).
@@ -134,8 +134,8 @@ public struct CartPole: Environment, ActionNaming {
     /// Creates the environment; call `reset` (or ``setState(_:)``) before stepping.
     public init(usesSuttonBartoReward: Bool = false) {
         self.usesSuttonBartoReward = usesSuttonBartoReward
-        let high: [Float] = [Float(Self.positionThreshold * 2), .greatestFiniteMagnitude,
-                             Float(Self.angleThreshold * 2), .greatestFiniteMagnitude]
+        // Gymnasium leaves the velocities unbounded (np.inf).
+        let high: [Float] = [Float(Self.positionThreshold * 2), .infinity, Float(Self.angleThreshold * 2), .infinity]
         self.observationSpace = Box(low: high.map { -$0 }, high: high)
         self.generator = .seededFromSystem()
     }

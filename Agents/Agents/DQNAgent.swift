@@ -135,7 +135,34 @@ public final class DQNAgent: NetworkAgent {
         /// The configuration tuned for a registered environment (id or alias); the defaults
         /// for the others.
         public static func recommended(for environment: String) -> Configuration {
-            Configuration(solved: .recommended(for: environment))
+            switch environment.lowercased() {
+            case "acrobot-v1", "acrobot":
+                // rl-baselines3-zoo's tuned Acrobot-v1 (hyperparams/dqn.yml): 100,000 steps,
+                // learning rate 6.3e-4, batch 128, buffer 50,000, learning from the first step,
+                // γ = 0.99, target copied every 250 steps, one update per step (4 every 4),
+                // ε 1 → 0.1 over the first 12% of the steps, plain DQN as Stable-Baselines3's.
+                // Its 256-256 network is replaced by 64-64: a tenth of the time, and greedy
+                // returns of -81 to -93 on seeds 0 to 9 (the zoo reports -76.6).
+                Configuration(
+                    budget: .steps(100_000), network: NetworkShape(hiddenLayers: [64, 64]), learningRate: 6.3e-4,
+                    bufferCapacity: 50_000, batchSize: 128, discount: 0.99, learningStarts: 0, trainFrequency: 4,
+                    gradientSteps: 4, targetUpdateInterval: 250, exploration: .linear(start: 1, end: 0.1, duration: 12_000),
+                    doubleDQN: false)
+            case "mountaincar-v0", "mountaincar":
+                // rl-baselines3-zoo's tuned MountainCar-v0 (hyperparams/dqn.yml): 120,000 steps,
+                // learning rate 4e-3, batch 128, buffer 10,000, 1,000 learning starts, γ = 0.98,
+                // target copied every 600 steps, 8 updates every 16 steps, ε 1 → 0.07 over the
+                // first 20% of the steps, a 256-256 network, plain DQN. Its final policies
+                // scatter (-100 to -122 greedy on seeds 0 to 4 here), so training stops once a
+                // 50-episode greedy check reaches -100, keeping the good policy it found.
+                Configuration(
+                    budget: .steps(120_000), network: NetworkShape(hiddenLayers: [256, 256]), learningRate: 4e-3,
+                    bufferCapacity: 10_000, batchSize: 128, discount: 0.98, learningStarts: 1_000, trainFrequency: 16,
+                    gradientSteps: 8, targetUpdateInterval: 600, exploration: .linear(start: 1, end: 0.07, duration: 24_000),
+                    doubleDQN: false, solved: SolvedCriterion(threshold: -100, evaluationEpisodes: 50))
+            default:
+                Configuration(solved: .recommended(for: environment))
+            }
         }
 
         /// The largest minibatch: a batch beyond it would take gigabytes per update.

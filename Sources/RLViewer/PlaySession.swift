@@ -6,9 +6,11 @@ import RLCore
 ///
 /// - **Turn by turn** (environments with finitely many observations: FrozenLake, grid
 ///   worlds): each key press is one step; nothing happens between presses.
-/// - **Real time** (continuous observations: CartPole): after the first arrow key, the
-///   environment steps at its frames per second, each step playing the direction key held
-///   down, or the last one pressed. Space pauses, `+` and `−` change the speed.
+/// - **Real time** (continuous observations: CartPole, Acrobot, the mountain cars, Pendulum):
+///   after the first arrow key, the environment steps at its frames per second, each step
+///   playing the direction key held down; with none held, the environment's idle action (no
+///   torque, no push, 0 for continuous actions: ``KeyboardActions``) or, where there is none
+///   (CartPole), the last one pressed. Space pauses, `+` and `−` change the speed.
 ///
 /// In both, `r` restarts the episode and `q`, Escape or closing the window quits. When an
 /// episode ends its last frame stays, and the next key press starts the next episode.
@@ -42,16 +44,22 @@ public struct PlaySession {
         environment.observationSpace.isFinite ? .turnByTurn : .realTime
     }
 
-    /// The keys for an environment's actions.
+    /// The keys for an environment's actions (see ``KeyboardActions``: a finite action space,
+    /// or the three pushes of a bounded one-dimensional box).
     ///
-    /// - Throws: ``ViewerError/unsupportedEnvironment(_:)`` when its actions are not a finite
-    ///   set, or no key reaches any of them.
+    /// - Throws: ``ViewerError/unsupportedEnvironment(_:)`` when its actions are neither.
     public static func controls(for environment: some Environment) throws -> KeyboardControls {
-        guard let actionCount = environment.actionSpace.elementCount, actionCount >= 1 else {
+        let actions = try keyboardActions(for: environment)
+        return KeyboardControls(actionCount: actions.count, actionNames: actions.names, actionLetters: actions.letters,
+                                idleAction: actions.idleAction)
+    }
+
+    static func keyboardActions<Played: Environment>(for environment: Played) throws -> KeyboardActions<Played.Action> {
+        guard let actions = KeyboardActions(for: environment) else {
             throw ViewerError.unsupportedEnvironment(
-                "cannot play with keys: the actions \(environment.actionSpace) are not a finite set")
+                "cannot play with keys: the actions \(environment.actionSpace) are neither a finite set nor a bounded one-dimensional box")
         }
-        return KeyboardControls(actionCount: actionCount, actionNames: (environment as? any ActionNaming)?.actionNames)
+        return actions
     }
 
     /// Lets the person play until they have finished `episodes` episodes or quit, and returns
@@ -68,6 +76,7 @@ public struct PlaySession {
             throw ViewerError.unsupportedEnvironment("playing needs at least 1 episode of at least 1 step")
         }
         let controls = try Self.controls(for: environment)
+        let actions = try Self.keyboardActions(for: environment)
         let style = style ?? Self.defaultStyle(for: environment)
         var pacer = try FramePacer(framesPerSecond: Double(environment.framesPerSecond))
         var driver = EpisodeDriver(environment: environment, seed: seed, maxStepsPerEpisode: maxStepsPerEpisode)
@@ -97,7 +106,7 @@ public struct PlaySession {
         }
         /// Plays `action` and shows the result; records the outcome when the episode ends.
         func play(_ action: Int) throws {
-            guard let element = driver.environment.actionSpace.element(atIndex: action) else { return }
+            guard let element = actions.action(action) else { return }
             if let outcome = try driver.apply(element) {
                 outcomes.append(outcome)
                 isWaitingForKey = true
@@ -146,7 +155,7 @@ public struct PlaySession {
                 }
             }
             guard style == .realTime, !isWaitingForKey, !isPaused, !driver.isOver, clock.now >= nextFrame,
-                  let action = heldActions.last ?? lastAction else { continue }
+                  let action = heldActions.last ?? controls.idleAction ?? lastAction else { continue }
             try play(action)
             nextFrame = max(nextFrame + pacer.frameInterval, clock.now)
         }

@@ -56,10 +56,11 @@ struct ListCommand: ParsableCommand {
 
         var agentTable = TextTable("NAME", "ALIASES", "FITS", "TRAINS ON")
         for entry in AgentCatalog.standard.entries {
-            let fitting = environments.filter { fits(entry, $0.environment) }.map(\.registration.aliases)
+            // Each environment by its shortest name (its alias, or its id when it has none).
+            let fitting = environments.filter { fits(entry, $0.environment) }.map { $0.registration.aliases.last ?? $0.registration.id }
             agentTable.add(
                 entry.name, entry.aliases.isEmpty ? "-" : entry.aliases.joined(separator: ", "), entry.requirements.description,
-                fitting.count == environments.count ? "all" : fitting.isEmpty ? "none" : fitting.flatMap { $0 }.joined(separator: ", "))
+                fitting.count == environments.count ? "all" : fitting.isEmpty ? "none" : fitting.joined(separator: ", "))
         }
         return "Environments\n" + environmentTable.text() + "\nAgents\n" + agentTable.text()
             + "\n`rl list ENV` describes an environment and its options; `rl list AGENT` an agent and its hyperparameters.\n"

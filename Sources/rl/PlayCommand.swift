@@ -9,14 +9,17 @@ struct PlayCommand: ParsableCommand {
         commandName: "play",
         abstract: "Play an environment with the keyboard.",
         discussion: """
-            Arrow keys or WASD (also hjkl) move in grid worlds, one step per key; in CartPole left \
-            and right push the cart, one step per key. Number keys take the action with that \
+            Arrow keys or WASD (also hjkl) move in grid worlds and Taxi, one step per key (Taxi: p \
+            picks up, o drops off; Blackjack: s sticks, h hits); in CartPole, Acrobot, MountainCar, \
+            Pendulum and MountainCarContinuous left and right push (the continuous ones with the \
+            largest force, -max or +max), one step per key. Number keys take the action with that \
             number. q, Escape or Ctrl-C quits. When standard input is not a terminal, keys are read \
             from it, so `printf ddsssd | rl play frozenlake --no-slippery` plays a game.
 
-            In a window (the default when there is a display; --render sdl) grid worlds still take \
-            one step per key, but CartPole runs in real time once an arrow is pressed, pushing the \
-            way of the arrow held down or the last one; space pauses, + and - change the speed, r \
+            In a window (the default when there is a display; --render sdl) grid worlds, Taxi and \
+            Blackjack still take one step per key, but the physical tasks run in real time once an \
+            arrow is pressed, pushing the way of the arrow held down (CartPole: or the last one; the \
+            others push nothing while no key is held); space pauses, + and - change the speed, r \
             restarts the episode, q, Escape or closing the window quits.
             """
     )
@@ -59,6 +62,7 @@ struct PlayCommand: ParsableCommand {
         _ environment: inout any Environment, keys: ActionKeys, display: any EpisodeDisplay, seed: UInt64, episodes: Int?
     ) throws -> [PlayedEpisode] {
         func play<E: Environment>(_ environment: inout E) throws -> [PlayedEpisode] {
+            guard let actions = KeyboardActions(for: environment) else { return [] }
             var outcomes: [PlayedEpisode] = []
             var episode = PlayedEpisode(number: 1)
             _ = environment.reset(seed: seed)
@@ -71,11 +75,11 @@ struct PlayCommand: ParsableCommand {
                     display.show(environment, status: [episode.status, keys.hint])
                     continue
                 }
-                guard let action = keys.action(for: key) else {
+                guard let action = keys.action(for: key).flatMap(actions.action) else {
                     display.show(environment, status: [episode.status, keys.hint, "that key does nothing here"])
                     continue
                 }
-                let result = try environment.step(environment.actionSpace.element(atIndex: action)!)
+                let result = try environment.step(action)
                 episode.record(result, succeeded: environment.episodeSucceeded)
                 guard episode.isOver else {
                     display.show(environment, status: [episode.status, keys.hint])

@@ -22,7 +22,10 @@ struct ErrorReportingTests {
 
     static let commandLineCases: [Case] = [
         Case(["train", "dqn", "cartpol"], 64,
-             "unknown environment 'cartpol'; did you mean cartpole?; known: FrozenLake-v1, frozenlake, FrozenLake8x8-v1, frozenlake8x8, CartPole-v1, cartpole, CliffWalking-v1, cliffwalking, GridWorld-v0, gridworld"),
+             "unknown environment 'cartpol'; did you mean cartpole?; known: FrozenLake-v1, frozenlake, FrozenLake8x8-v1, frozenlake8x8, CartPole-v1, cartpole, "
+                + "CartPole-v0, CliffWalking-v1, cliffwalking, CliffWalkingSlippery-v1, GridWorld-v0, gridworld, Acrobot-v1, acrobot, "
+                + "MountainCar-v0, mountaincar, MountainCarContinuous-v0, mountaincarcontinuous, Pendulum-v1, pendulum, "
+                + "Taxi-v4, Taxi-v3, taxi, Blackjack-v1, blackjack"),
         Case(["train", "sarsa", "cartpole"], 64, "unknown agent 'sarsa'; did you mean esarsa?; known: random, qtable, expected-sarsa, esarsa, qnetwork, dqn, reinforce, pg, sac, td3"),
         Case(["train", "qtable", "cartpole"], 64, "qtable does not fit an environment with observations Box("),
         Case(["train", "dqn", "cartpole", "--episodes", "-5"], 64, "--episodes must be at least 1, got -5"),
@@ -52,6 +55,14 @@ struct ErrorReportingTests {
         Case(["train", "qtable", "frozenlake", "--success-rate", "2"], 64, "FrozenLake-v1: option success-rate must be from 0.0 to 1.0, got '2.0'"),
         Case(["train", "qtable", "frozenlake", "--map", "no-such-map.txt"], 64, "FrozenLake-v1: option map must be"),
         Case(["train", "qtable", "frozenlake", "--max-episode-steps", "0"], 64, "FrozenLake-v1: option max-episode-steps must be"),
+        Case(["train", "qtable", "blackjack", "--option", "natural=true"], 64,
+             "Blackjack-v1: option natural needs sab=false (under Sutton and Barto's rules a natural pays 1), got 'true'"),
+        Case(["train", "qtable", "taxi", "--option", "rainy=true", "--option", "rainy-probability=1.5"], 64,
+             "Taxi-v4: option rainy-probability must be from 0.0 to 1.0, got '1.5'"),
+        Case(["play", "pendulum", "--option", "g=-1"], 64, "Pendulum-v1: option g must be a number ≥ 0, got '-1'"),
+        Case(["train", "qtable", "pendulum"], 64, "qtable does not fit an environment with observations Box("),
+        Case(["train", "dqn", "mountaincarcontinuous"], 64, "dqn does not fit an environment with observations Box("),
+        Case(["train", "sac", "cartpole"], 64, "sac does not fit an environment with observations Box("),
         Case(["train", "dqn"], 64, "rl train needs an agent and an environment: rl train AGENT ENV, or --config FILE"),
         Case(["eval", "no-such-checkpoint.safetensors"], 1, "no checkpoint at no-such-checkpoint.safetensors"),
         Case(["eval", "x", "--episodes", "0"], 64, "--episodes must be at least 1, got 0"),

@@ -13,7 +13,9 @@ struct ListCommandTests {
             try #require(lines.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(start + " ") }, "no row for \(start)")
         }
         for (id, alias) in [("FrozenLake-v1", "frozenlake"), ("FrozenLake8x8-v1", "frozenlake8x8"), ("CartPole-v1", "cartpole"),
-                            ("CliffWalking-v1", "cliffwalking"), ("GridWorld-v0", "gridworld")] {
+                            ("CliffWalking-v1", "cliffwalking"), ("GridWorld-v0", "gridworld"), ("Acrobot-v1", "acrobot"),
+                            ("MountainCar-v0", "mountaincar"), ("MountainCarContinuous-v0", "mountaincarcontinuous"),
+                            ("Pendulum-v1", "pendulum"), ("Taxi-v4", "Taxi-v3, taxi"), ("Blackjack-v1", "blackjack")] {
             #expect(try row(id).contains(alias))
         }
         let cartPole = try row("CartPole-v1")
@@ -21,11 +23,18 @@ struct ListCommandTests {
         let frozenLake = try row("FrozenLake-v1")
         #expect(frozenLake.contains("Discrete(16)") && frozenLake.contains("Discrete(4)") && frozenLake.contains("100"))
         #expect(try row("CliffWalking-v1").contains("none"))
+        let pendulum = try row("Pendulum-v1")
+        #expect(pendulum.contains("Box(3)") && pendulum.contains("Box(1)") && pendulum.contains("200") && pendulum.hasSuffix("-"))
+        #expect(try row("Blackjack-v1").contains("Tuple(Discrete(32), Discrete(11), Discrete(2))"))
+        #expect(try row("Acrobot-v1").contains("Box(6)") && row("Acrobot-v1").hasSuffix("-100"))
 
-        // The Q-table fits the tabular tasks only; REINFORCE answers to pg.
+        // The Q-table fits the tabular tasks only (Blackjack's tuple included); the neural
+        // agents all but the continuous-action tasks; REINFORCE answers to pg.
         let qtable = try row("qtable")
-        #expect(qtable.contains("frozenlake") && qtable.contains("cliffwalking") && !qtable.contains("cartpole"))
-        #expect(try row("dqn").hasSuffix("all"))
+        #expect(qtable.contains("frozenlake") && qtable.contains("cliffwalking") && qtable.contains("taxi") && qtable.contains("blackjack"))
+        #expect(!qtable.contains("cartpole") && !qtable.contains("acrobot"))
+        let dqn = try row("dqn")
+        #expect(dqn.contains("acrobot") && dqn.contains("mountaincar,") && !dqn.contains("pendulum") && !dqn.contains("mountaincarcontinuous"))
         #expect(try row("reinforce").contains("pg"))
         for agent in ["random", "qnetwork"] { _ = try row(agent) }
     }
@@ -42,6 +51,16 @@ struct ListCommandTests {
         let lake = try RLProcess.run(["list", "frozenlake8x8"])
         #expect(lake.standardOutput.contains("Discrete(64)"))
         #expect(lake.standardOutput.contains("--map-size"))
+
+        // Every constructor option of Gymnasium's, under its own name.
+        let taxi = try RLProcess.run(["list", "Taxi-v3"]).standardOutput
+        for option in ["rainy", "rainy-probability", "fickle-passenger", "fickle-probability"] {
+            #expect(taxi.contains("--option \(option)=…"))
+        }
+        #expect(taxi.contains("Taxi-v4 (Taxi-v3, taxi)") && taxi.contains("4 Pickup, 5 Dropoff"))
+        #expect(try RLProcess.run(["list", "pendulum"]).standardOutput.contains("--option g=…"))
+        #expect(try RLProcess.run(["list", "blackjack"]).standardOutput.contains("--option natural=…"))
+        #expect(try RLProcess.run(["list", "mountaincar"]).standardOutput.contains("--option goal-velocity=…"))
     }
 
     @Test("help and version print normally and exit 0")

@@ -45,4 +45,32 @@ struct PlayCommandTests {
         #expect(result.standardOutput.contains("— terminated"))
         #expect(result.standardOutput.contains("You played 1 episode on CartPole-v1"))
     }
+
+    @Test("Taxi: arrows move, p picks up, o drops off; the hint names them")
+    func taxi() throws {
+        // Two illegal actions (a pickup and a dropoff with nobody aboard), then quit.
+        let result = try RLProcess.run(["play", "taxi", "--seed", "3"], input: "poq")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("keys: ↓/s or 0 South  ↑/w or 1 North  →/d or 2 East  ←/a or 3 West  p or 4 Pickup  o or 5 Dropoff  q quit"))
+        #expect(result.standardOutput.contains("  (Pickup)") && result.standardOutput.contains("  (Dropoff)"))
+        #expect(result.standardOutput.contains("episode 1  step 2  return -20"))
+    }
+
+    @Test("Blackjack: s sticks and ends the hand, h hits")
+    func blackjack() throws {
+        let result = try RLProcess.run(["play", "blackjack", "--episodes", "1"], input: "s")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("keys: s or 0 Stick  h or 1 Hit  q quit"))
+        #expect(result.standardOutput.contains("episode 1  step 1  return"))
+        #expect(result.standardOutput.contains("You played 1 episode on Blackjack-v1"))
+    }
+
+    @Test("continuous actions: left and right push with the largest torque, one step per key")
+    func pendulum() throws {
+        let result = try RLProcess.run(["play", "pendulum", "--seed", "2"], input: "ddaq")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("keys: ←/a or 0 Push left (-2.0)  1 No push (0.0)  →/d or 2 Push right (2.0)  q quit"))
+        #expect(result.standardOutput.contains("torque +2.000 N m") && result.standardOutput.contains("torque -2.000 N m"))
+        #expect(result.standardOutput.contains("episode 1  step 3  return"))
+    }
 }

@@ -23,6 +23,14 @@ struct CheckerOnBuiltInsTests {
             ("CliffWalking slippery", checker.check { TimeLimit(CliffWalking(isSlippery: true), maxEpisodeSteps: 300) }),
             ("GridWorld", checker.check { GridWorld() }),
             ("FrozenLake one-hot with statistics", checker.check { OneHotObservation(EpisodeStatistics(try FrozenLake())) }),
+            ("Acrobot", checker.check { TimeLimit(Acrobot(), maxEpisodeSteps: 500) }),
+            ("MountainCar with a goal velocity", checker.check { TimeLimit(try MountainCar(goalVelocity: 0.01), maxEpisodeSteps: 200) }),
+            ("MountainCarContinuous", checker.check { TimeLimit(try MountainCarContinuous(), maxEpisodeSteps: 999) }),
+            ("Pendulum, g = 9.81", checker.check { TimeLimit(try Pendulum(gravity: 9.81), maxEpisodeSteps: 200) }),
+            ("Taxi rainy and fickle", checker.check { TimeLimit(try Taxi(isRainy: true, isFicklePassenger: true), maxEpisodeSteps: 200) }),
+            ("Blackjack without Sutton and Barto's rules, natural bonus", checker.check {
+                try Blackjack(usesSuttonBartoRules: false, paysNaturalBonus: true)
+            }),
         ]
         for (name, report) in reports {
             #expect(report.passed, "\(name): \(report)")

@@ -139,4 +139,21 @@ struct RenderingTests {
         let topCentreX = topEdge.map(\.x).reduce(0, +) / 2
         #expect(abs(topCentreX - (300 + 120 * sin(0.2))) < 1e-9)
     }
+
+    @Test("the classic-control tasks' text: numbers, and the mountain cars' track with the car and the flag")
+    func classicControlText() throws {
+        var acrobot = Acrobot()
+        acrobot.setState(Acrobot.State(theta1: .pi / 2, theta2: 0, angularVelocity1: 1, angularVelocity2: -2))
+        #expect(acrobot.renderText() == "θ1   +90.0°  θ2    +0.0°  ω1  +1.000 rad/s  ω2  -2.000 rad/s\ntip height -0.000 (goal: above +1.000)\n")
+        var car = try MountainCar()
+        car.setState(MountainCar.State(position: -1.2, velocity: 0))
+        let lines = car.renderText().split(separator: "\n")
+        #expect(lines[0] == "position -1.200  velocity +0.0000  (flag at 0.50)")
+        #expect(lines[1] == "|o" + String(repeating: "_", count: 44) + "F___|")   // 0.5 is column 45 of 0 ... 48
+        var pendulum = try Pendulum()
+        pendulum.setState(Pendulum.State(angle: 2 * .pi + 0.5, angularVelocity: -1))
+        #expect(pendulum.renderText() == "angle   +28.6° from upright  angular velocity -1.000 rad/s  torque none yet\n")
+        _ = try pendulum.step(-3)
+        #expect(pendulum.renderText().hasSuffix("torque -2.000 N m\n"))
+    }
 }

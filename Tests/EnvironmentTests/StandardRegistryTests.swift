@@ -10,13 +10,26 @@ struct StandardRegistryTests {
     @Test("ids, aliases, time limits and spaces of the built-in environments")
     func builtIns() throws {
         #expect(registry.names == ["FrozenLake-v1", "frozenlake", "FrozenLake8x8-v1", "frozenlake8x8", "CartPole-v1", "cartpole",
-                                   "CliffWalking-v1", "cliffwalking", "GridWorld-v0", "gridworld"])
+                                   "CartPole-v0", "CliffWalking-v1", "cliffwalking", "CliffWalkingSlippery-v1",
+                                   "GridWorld-v0", "gridworld", "Acrobot-v1", "acrobot", "MountainCar-v0", "mountaincar",
+                                   "MountainCarContinuous-v0", "mountaincarcontinuous", "Pendulum-v1", "pendulum",
+                                   "Taxi-v4", "Taxi-v3", "taxi", "Blackjack-v1", "blackjack"])
         let expected: [(String, Int?, String, String)] = [
             ("FrozenLake-v1", 100, "Discrete(16)", "Discrete(4)"),
             ("FrozenLake8x8-v1", 200, "Discrete(64)", "Discrete(4)"),
-            ("CartPole-v1", 500, "Box(low: [-4.8, -3.4028235e+38, -0.41887903, -3.4028235e+38], high: [4.8, 3.4028235e+38, 0.41887903, 3.4028235e+38], shape: [4])", "Discrete(2)"),
+            ("CartPole-v1", 500, "Box(low: [-4.8, -inf, -0.41887903, -inf], high: [4.8, inf, 0.41887903, inf], shape: [4])", "Discrete(2)"),
+            ("CartPole-v0", 200, "Box(low: [-4.8, -inf, -0.41887903, -inf], high: [4.8, inf, 0.41887903, inf], shape: [4])", "Discrete(2)"),
             ("CliffWalking-v1", nil, "Discrete(48)", "Discrete(4)"),
+            ("CliffWalkingSlippery-v1", nil, "Discrete(48)", "Discrete(4)"),
             ("GridWorld-v0", nil, "Discrete(70)", "Discrete(4)"),
+            ("Acrobot-v1", 500, "Box(low: [-1.0, -1.0, -1.0, -1.0, -12.566371, -28.274334], high: [1.0, 1.0, 1.0, 1.0, 12.566371, 28.274334], shape: [6])",
+             "Discrete(3)"),
+            ("MountainCar-v0", 200, "Box(low: [-1.2, -0.07], high: [0.6, 0.07], shape: [2])", "Discrete(3)"),
+            ("MountainCarContinuous-v0", 999, "Box(low: [-1.2, -0.07], high: [0.6, 0.07], shape: [2])",
+             "Box(low: [-1.0], high: [1.0], shape: [1])"),
+            ("Pendulum-v1", 200, "Box(low: [-1.0, -1.0, -8.0], high: [1.0, 1.0, 8.0], shape: [3])", "Box(low: [-2.0], high: [2.0], shape: [1])"),
+            ("Taxi-v4", 200, "Discrete(500)", "Discrete(6)"),
+            ("Blackjack-v1", nil, "Tuple(Discrete(32), Discrete(11), Discrete(2))", "Discrete(2)"),
         ]
         for (id, limit, observation, action) in expected {
             let registration = try registry.registration(named: id)
@@ -86,8 +99,8 @@ struct StandardRegistryTests {
 
     @Test("an unknown id lists the known ids and aliases")
     func unknownId() {
-        #expect(throws: EnvironmentError.unknownEnvironment(id: "MountainCar-v0", known: registry.names)) {
-            try registry.make("MountainCar-v0")
+        #expect(throws: EnvironmentError.unknownEnvironment(id: "LunarLander-v3", known: registry.names)) {
+            try registry.make("LunarLander-v3")
         }
     }
 

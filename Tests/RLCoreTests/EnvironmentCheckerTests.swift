@@ -83,4 +83,21 @@ struct EnvironmentCheckerTests {
         #expect(report.passed)
         #expect(report.notes.count == 1)
     }
+
+    @Test("continuous actions: clipping finite forces past the bounds passes, as refusing them does")
+    func continuousActionsMayBeClipped() {
+        for handling in [Slider.Handling.clips, .refusesOutside] {
+            let report = EnvironmentChecker().check { Slider(handling: handling) }
+            #expect(report.passed, "\(handling): \(report)")
+        }
+    }
+
+    @Test("continuous actions: accepting NaN, or refusing a finite force with the wrong error, is caught", arguments: [
+        (Slider.Handling.acceptsNaN, EnvironmentProblem.Kind.invalidActionAccepted),
+        (.wrongErrorForClippable, .wrongError),
+    ])
+    func continuousBreaks(handling: Slider.Handling, expected: EnvironmentProblem.Kind) {
+        let report = EnvironmentChecker().check { Slider(handling: handling) }
+        #expect(report.kinds == [expected], "\(handling): \(report)")
+    }
 }

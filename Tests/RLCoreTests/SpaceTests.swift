@@ -73,15 +73,22 @@ struct SpaceTests {
         #expect(hugeValues.count > 1_000)
     }
 
-    @Test("Box names vectors outside it: NaN, past each finite bound, wrong length")
+    @Test("Box names vectors outside it: NaN, ±infinity and wrong lengths to refuse, finite ones past each bound to clip")
     func boxOutside() {
         let box = Box<[Float]>(low: [-1, 0], high: [1, 2])
         let outside = box.outsideElements
         #expect(outside.count == 4)
         #expect(outside.allSatisfy { !box.contains($0) })
+        #expect(outside.contains { $0.count == 2 && $0.allSatisfy { $0 == .infinity } })
+        let clippable = box.clippableElements
+        #expect(clippable == [[Float(1).nextUp.nextUp, 0], [Float(-1).nextDown.nextDown, 2]])
+        #expect(clippable.allSatisfy { !box.contains($0) && $0.allSatisfy(\.isFinite) })
+        // Unbounded: only NaN is outside; infinity belongs to the box, as in Gymnasium.
         let fixed = Box<SIMD2<Float>>(low: [-.infinity, -.infinity], high: [.infinity, .infinity])
         #expect(fixed.outsideElements.count == 1)
         #expect(fixed.outsideElements.allSatisfy { !fixed.contains($0) })
+        #expect(fixed.clippableElements.isEmpty)
+        #expect(Discrete(3).clippableElements.isEmpty)
     }
 
     @Test("Unflattening rebuilds elements from floats: Box copies unclipped, Discrete reads one-hot")
@@ -102,5 +109,50 @@ struct SpaceTests {
         #expect(torque.unflatten([0.25]) == 0.25)
         let continuous: any ContinuousSpace = torque
         #expect(continuous.low == [-2] && continuous.high == [2])
+    }
+
+    @Test("FloatVector6: six scalars on the stack, a Box of shape [6]")
+    func sixScalars() {
+        var vector = FloatVector6(1, 2, 3, 4, 5, 6)
+        #expect(vector.scalars == [1, 2, 3, 4, 5, 6] && vector.scalarCount == 6 && FloatVector6.fixedScalarCount == 6)
+        vector[5] = -1
+        #expect(vector[5] == -1 && vector == FloatVector6(count: 6) { $0 == 5 ? -1 : Float($0 + 1) })
+        #expect("\(vector)" == "[1.0, 2.0, 3.0, 4.0, 5.0, -1.0]")
+        let box = Box<FloatVector6>(low: -2, high: 6)
+        #expect(box.shape == [6] && box.flattenedCount == 6 && box.contains(vector))
+        #expect(box.flattened(vector) == vector.scalars)
+        #expect(box.unflatten(vector.scalars) == vector)
+        var generator = SeededGenerator(seed: 1)
+        #expect((0..<100).allSatisfy { _ in box.contains(box.sample(using: &generator)) })
+        #expect(!box.contains(FloatVector6(0, 0, 0, 0, 0, 7)))
+        #expect(box.outsideElements.allSatisfy { !box.contains($0) })
+    }
+
+    @Test("DiscreteTuple: contains, samples, flattens as concatenated one-hots, numbers its elements row-major")
+    func discreteTuple() {
+        let space = DiscreteTuple<SIMD3<Int>>(Discrete(32), Discrete(11), Discrete(2))
+        #expect("\(space)" == "Tuple(Discrete(32), Discrete(11), Discrete(2))")
+        #expect(space.contains(SIMD3(21, 10, 1)) && !space.contains(SIMD3(32, 1, 0)) && !space.contains(SIMD3(4, 1, 2)))
+        #expect(space.flattenedCount == 45 && space.elementCount == 704)
+        let flat = space.flattened(SIMD3(4, 1, 1))
+        #expect(flat.count == 45 && flat.reduce(0, +) == 3 && flat[4] == 1 && flat[32 + 1] == 1 && flat[43 + 1] == 1)
+        #expect(space.unflatten(flat) == SIMD3(4, 1, 1))
+        #expect(space.unflatten([Float](repeating: 0, count: 44)) == nil)
+        #expect(space.index(of: SIMD3(0, 0, 0)) == 0 && space.index(of: SIMD3(0, 0, 1)) == 1 && space.index(of: SIMD3(1, 0, 0)) == 22)
+        #expect(space.index(of: SIMD3(31, 10, 1)) == 703 && space.index(of: SIMD3(-1, 0, 0)) == nil)
+        #expect((0..<704).allSatisfy { space.element(atIndex: $0).flatMap(space.index(of:)) == $0 })
+        #expect(space.element(atIndex: 704) == nil && space.element(atIndex: -1) == nil)
+        var generator = SeededGenerator(seed: 2)
+        var seen = Set<Int>()
+        for _ in 0..<20_000 {
+            let sample = space.sample(using: &generator)
+            #expect(space.contains(sample))
+            seen.insert(space.index(of: sample) ?? -1)
+        }
+        #expect(seen.count == 704)
+        #expect(space.outsideElements.count == 6 && space.outsideElements.allSatisfy { !space.contains($0) })
+        let shifted = DiscreteTuple<SIMD2<Int>>([Discrete(3, start: 1), Discrete(2, start: -1)])
+        #expect(shifted.element(atIndex: 5) == SIMD2(3, 0) && shifted.index(of: SIMD2(3, 0)) == 5)
+        #expect(shifted.flattened(SIMD2(2, -1)) == [0, 1, 0, 1, 0])
     }
 }

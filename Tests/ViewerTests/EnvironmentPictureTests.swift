@@ -133,7 +133,7 @@ extension SDLSuite {
         }
 
         @Test func everyRegisteredEnvironmentDraws() throws {
-            for name in ["frozenlake", "frozenlake8x8", "cartpole", "cliffwalking", "gridworld"] {
+            for name in EnvironmentRegistry.standard.registrations.map(\.id) {
                 var environment = try EnvironmentRegistry.standard.make(name)
                 _ = environment.reset(seed: 1)
                 let image = try picture(of: environment)

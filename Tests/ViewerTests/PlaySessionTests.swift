@@ -74,6 +74,32 @@ struct PlaySessionTests {
         #expect(cartPole.state == reference.state)
     }
 
+    @Test func newEnvironmentsGetTheirKeys() throws {
+        let taxi = try PlaySession.controls(for: Taxi())
+        #expect([ViewerKey.down, .up, .right, .left, .letter("p"), .letter("o")].map(taxi.action(for:)) == [0, 1, 2, 3, 4, 5])
+        #expect(taxi.hint == "↓ South, ↑ North, → East, ← West, p Pickup, o Dropoff")
+        let blackjack = try PlaySession.controls(for: Blackjack())
+        #expect(blackjack.action(for: .letter("s")) == 0 && blackjack.action(for: .letter("h")) == 1 && blackjack.action(for: .down) == nil)
+        #expect(blackjack.hint == "s Stick, h Hit")
+        let acrobot = try PlaySession.controls(for: Acrobot())
+        #expect(acrobot.action(for: .left) == 0 && acrobot.action(for: .right) == 2 && acrobot.idleAction == 1)
+        let pendulum = try PlaySession.controls(for: Pendulum())
+        #expect(pendulum.action(for: .left) == 0 && pendulum.action(for: .right) == 2 && pendulum.idleAction == 1)
+        #expect(pendulum.hint == "← Push left (-2.0), → Push right (2.0)")
+        #expect(try PlaySession.defaultStyle(for: Pendulum()) == .realTime)
+        #expect(try PlaySession.defaultStyle(for: Blackjack()) == .turnByTurn)
+    }
+
+    @Test func continuousActionsPushWhileAnArrowIsHeldAndNothingAfter() throws {
+        var pendulum = TimeLimit(try Pendulum(), maxEpisodeSteps: 12)
+        let destination = ScriptedDestination(isRealTime: true, script:
+            [[], [.keyDown(.right)], [], [.keyUp(.right)]] + Array(repeating: [], count: 30))
+        let outcomes = try PlaySession(destination: destination, title: "Pendulum-v1").run(&pendulum, episodes: 1, seed: 2)
+        #expect(outcomes.count == 1 && outcomes[0].length == 12 && outcomes[0].truncated)
+        // The last steps played the idle action (no torque), not the last key pressed.
+        #expect(pendulum.wrapped.lastTorque == 0)
+    }
+
     @Test func playingNeedsAWindow() throws {
         var corridor = Corridor()
         #expect(throws: ViewerError.unsupportedEnvironment("playing needs a window that takes key presses")) {

@@ -23,7 +23,9 @@ import SeededRandom
 /// - `step` after an episode ended throws ``EnvironmentError/resetNeeded(environment:)``;
 /// - `step` with actions outside the action space throws
 ///   ``EnvironmentError/invalidAction(_:)`` (for spaces that conform to
-///   ``SpaceWithOutsideElements``, as ``Discrete`` and ``Box`` do);
+///   ``SpaceWithOutsideElements``, as ``Discrete``, ``Box`` and ``DiscreteTuple`` do), except
+///   that a finite vector past a `Box`'s bounds may instead be accepted (clipped), in which
+///   case the step must still return an observation in the space and a finite reward;
 /// - `step` with actions inside the action space does not throw during an episode.
 ///
 /// Actions are sampled from the action space with a generator seeded by ``seed``.
@@ -239,28 +241,58 @@ private struct CheckRun<E: Environment> {
         }
     }
 
-    /// Tries each action outside the action space; returns whether one was accepted (which
-    /// advanced the episode).
+    /// Tries each action outside the action space: those the space says must be refused, then
+    /// those an environment may clip (a finite vector past a `Box`'s bounds). Returns whether
+    /// one was accepted (which advanced the episode).
     mutating func checkInvalidActions(_ environment: inout E) -> Bool {
         guard let space = environment.actionSpace as? any SpaceWithOutsideElements else {
             note("the action space \(environment.actionSpace) does not conform to SpaceWithOutsideElements; invalid actions were not tried")
             return false
         }
         func outside<S: SpaceWithOutsideElements>(_ space: S) -> [Any] { space.outsideElements }
+        func clippable<S: SpaceWithOutsideElements>(_ space: S) -> [Any] { space.clippableElements }
         for candidate in outside(space) {
             guard let action = candidate as? E.Action else { continue }
             do {
                 _ = try environment.step(action)
                 add(.invalidActionAccepted, "step(\(action)) with an action outside \(environment.actionSpace) did not throw")
                 return true
-            } catch let error as EnvironmentError {
-                if case .invalidAction = error { continue }
-                add(.wrongError, "step(\(action)) outside the action space threw '\(error)' instead of EnvironmentError.invalidAction")
             } catch {
-                add(.wrongError, "step(\(action)) outside the action space threw \(type(of: error)) '\(error)' instead of EnvironmentError.invalidAction")
+                checkRefusal(error, of: action)
             }
         }
-        return false
+        var accepted = false
+        for candidate in clippable(space) {
+            guard let action = candidate as? E.Action else { continue }
+            if accepted {
+                // The episode moved on; start it again so the next candidate meets a fresh one.
+                _ = environment.reset(seed: checker.seed)
+            }
+            do {
+                let result = try environment.step(action)
+                accepted = true
+                let observations = environment.observationSpace
+                if !observations.contains(result.observation) {
+                    add(.observationOutsideSpace, "step(\(action)) returned \(result.observation), which is not in \(observations)")
+                }
+                if !result.reward.isFinite {
+                    add(.invalidReward, "step(\(action)) returned the reward \(result.reward)")
+                }
+            } catch {
+                checkRefusal(error, of: action)
+            }
+        }
+        return accepted
+    }
+
+    /// Reports a refused action whose error is not ``EnvironmentError/invalidAction(_:)``.
+    mutating func checkRefusal(_ error: any Error, of action: E.Action) {
+        if let error = error as? EnvironmentError {
+            if case .invalidAction = error { return }
+            add(.wrongError, "step(\(action)) outside the action space threw '\(error)' instead of EnvironmentError.invalidAction")
+        } else {
+            add(.wrongError, "step(\(action)) outside the action space threw \(type(of: error)) '\(error)' instead of EnvironmentError.invalidAction")
+        }
     }
 
     // MARK: Playing

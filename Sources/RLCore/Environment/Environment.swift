@@ -33,7 +33,10 @@ import SeededRandom
 ///   same seed gives the same episode; with `nil` the stream continues.
 /// - Observations returned by `reset` and `step` belong to ``observationSpace``.
 /// - `step` throws ``EnvironmentError`` when called before the first `reset`, after the episode
-///   ended (`terminated` or `truncated`), or with an action outside ``actionSpace``.
+///   ended (`terminated` or `truncated`), or with an action outside ``actionSpace``, with one
+///   exception: an environment with continuous (`Box`) actions may accept a finite action past
+///   the bounds and clip it, as Gymnasium's Pendulum and MountainCarContinuous do. An action
+///   with a NaN or an infinity is always refused with ``EnvironmentError/invalidAction(_:)``.
 /// - `terminated` means the task ended (a hole, the goal, the pole fell): no future reward.
 ///   `truncated` means it was cut short (a time limit): the future still had value. Agents
 ///   bootstrap through truncation, never through termination.
@@ -62,7 +65,8 @@ public protocol Environment<ObservationSpace, ActionSpace> {
     /// Applies `action` for one time step.
     ///
     /// - Throws: ``EnvironmentError`` when the episode has not started or has ended, or the
-    ///   action is not in ``actionSpace``.
+    ///   action is not in ``actionSpace`` (continuous environments may accept finite actions
+    ///   past the bounds and clip them; they refuse NaN and infinity).
     mutating func step(_ action: Action) throws -> StepResult<Observation>
 
     /// Whether the last finished episode reached the task's goal, for environments with a

@@ -2,8 +2,11 @@
 /// the user's own.
 ///
 /// The built-in environments are in `EnvironmentRegistry.standard` (module RLEnvironments):
-/// `FrozenLake-v1`, `FrozenLake8x8-v1`, `CartPole-v1`, `CliffWalking-v1`, `GridWorld-v0`, with
-/// the aliases `frozenlake`, `frozenlake8x8`, `cartpole`, `cliffwalking`, `gridworld`.
+/// Gymnasium's classic-control and toy-text set (`CartPole-v1`, `CartPole-v0`, `Acrobot-v1`,
+/// `MountainCar-v0`, `MountainCarContinuous-v0`, `Pendulum-v1`, `FrozenLake-v1`,
+/// `FrozenLake8x8-v1`, `CliffWalking-v1`, `CliffWalkingSlippery-v1`, `Taxi-v4` (also
+/// `Taxi-v3`), `Blackjack-v1`) and `GridWorld-v0`, with short aliases such as `cartpole`,
+/// `acrobot` or `taxi`.
 ///
 /// ```swift
 /// var registry = EnvironmentRegistry.standard

@@ -15,7 +15,7 @@ struct EnvironmentOptionGroup: ParsableArguments {
         valueName: "map"))
     var map: String?
 
-    @Flag(inversion: .prefixedNo, help: "Whether moves may slip sideways (FrozenLake default: slippery; CliffWalking: not).")
+    @Flag(inversion: .prefixedNo, help: "Whether moves may slip sideways (FrozenLake and CliffWalkingSlippery default: slippery; CliffWalking: not).")
     var slippery: Bool?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(

@@ -13,8 +13,9 @@ enum Key: Hashable {
     case character(Character)
 }
 
-/// Reads keys from standard input: arrow keys (their escape sequences), WASD and hjkl as
-/// directions, q/Escape/Ctrl-C/Ctrl-D as quit, anything else as itself.
+/// Reads keys from standard input: arrow keys (their escape sequences) as directions,
+/// q/Escape/Ctrl-C/Ctrl-D as quit, anything else as itself (``ActionKeys`` reads WASD and hjkl
+/// as directions where no action claims the letter).
 ///
 /// Works the same on a terminal in raw mode (a person typing) and on a pipe or file (a script
 /// or a test sending keys); the end of the input counts as quit.
@@ -66,15 +67,13 @@ final class KeyReader {
         }
     }
 
-    /// The key a plain character stands for.
+    /// The key a plain character stands for: quit for q, else the character (letters
+    /// lower-cased).
     static func key(for character: Character) -> Key {
-        switch character.lowercased() {
-        case "w", "k": .up
-        case "s", "j": .down
-        case "a", "h": .left
-        case "d", "l": .right
-        case "q": .quit
-        default: .character(character)
+        let lowered = Character(character.lowercased())
+        switch lowered {
+        case "q": return .quit
+        default: return .character(character.isLetter ? lowered : character)
         }
     }
 
