@@ -76,7 +76,7 @@ import SeededRandom
 /// yellow joints, the black goal line), at 15 frames per second.
 public struct Acrobot: Environment, ActionNaming, KeyboardPlayable {
     /// The two links' angles and angular velocities.
-    public struct State: Equatable, Sendable {
+    public struct State: Equatable, Sendable, Codable {
         /// The first link's angle from straight down (rad).
         public var theta1: Double
         /// The second link's angle relative to the first (rad).
@@ -310,5 +310,20 @@ public struct Acrobot: Environment, ActionNaming, KeyboardPlayable {
             bar(from: joint, to: tip),
             .circle(center: joint, radius: halfWidth, color: jointColor),
         ])
+    }
+}
+
+// MARK: - Saving the state
+
+extension Acrobot: StatefulEnvironment {
+    /// The angles and velocities, whether a reset is due and the random stream.
+    public var savedState: SteppingState<State> {
+        SteppingState(state: currentState, needsReset: needsReset, generator: generator)
+    }
+
+    public mutating func restore(_ saved: SteppingState<State>) throws {
+        currentState = saved.state
+        needsReset = saved.needsReset
+        generator = saved.generator
     }
 }

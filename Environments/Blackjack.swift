@@ -81,7 +81,7 @@ public struct Blackjack: Environment, ActionNaming, KeyboardPlayable {
     /// A hand kept on the stack, with its running total, so that stepping allocates nothing
     /// and reads a hand's value in constant time.
     @usableFromInline
-    struct Hand: Sendable {
+    struct Hand: Sendable, Codable {
         /// The cards, four bits each, the first in the lowest bits: 16 in `faces`, then 16 in
         /// `moreFaces` (a hand never holds more than 22).
         @usableFromInline var faces: UInt64 = 0
@@ -330,4 +330,39 @@ public struct Blackjack: Environment, ActionNaming, KeyboardPlayable {
         }
         return Drawing(width: 600, height: 500, background: table, shapes: shapes)
     }
+}
+
+// MARK: - Saving the state
+
+extension Blackjack: StatefulEnvironment {
+    /// The hands, the outcome so far, the random stream and its spare bits, and any scripted
+    /// cards still to come.
+    public var savedState: BlackjackSavedState {
+        BlackjackSavedState(
+            player: player, dealer: dealer, reward: reward, isOver: isOver, needsReset: needsReset, generator: generator,
+            spareRandomBits: spareRandomBits, upcomingCards: upcomingCards, nextUpcomingCard: nextUpcomingCard)
+    }
+
+    public mutating func restore(_ saved: BlackjackSavedState) throws {
+        guard saved.upcomingCards.allSatisfy({ (1...10).contains($0) }), (0...saved.upcomingCards.count).contains(saved.nextUpcomingCard),
+              (0...22).contains(saved.player.count), (0...22).contains(saved.dealer.count) else {
+            throw EnvironmentError.invalidOption("Blackjack: the saved state is malformed")
+        }
+        (player, dealer, reward, isOver, needsReset) = (saved.player, saved.dealer, saved.reward, saved.isOver, saved.needsReset)
+        (generator, spareRandomBits) = (saved.generator, saved.spareRandomBits)
+        (upcomingCards, nextUpcomingCard) = (saved.upcomingCards, saved.nextUpcomingCard)
+    }
+}
+
+/// Blackjack's saved state.
+public struct BlackjackSavedState: Codable {
+    var player: Blackjack.Hand
+    var dealer: Blackjack.Hand
+    var reward: Double
+    var isOver: Bool
+    var needsReset: Bool
+    var generator: SeededGenerator
+    var spareRandomBits: UInt64
+    var upcomingCards: [Int]
+    var nextUpcomingCard: Int
 }

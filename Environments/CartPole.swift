@@ -63,7 +63,7 @@ import SeededRandom
 /// picture (track line, black cart, tan pole, blue axle), at 50 frames per second.
 public struct CartPole: Environment, ActionNaming {
     /// The cart and pole's state.
-    public struct State: Equatable, Sendable {
+    public struct State: Equatable, Sendable, Codable {
         /// The cart's position on the track (m, 0 in the middle).
         public var cartPosition: Double
         /// The cart's velocity (m/s).
@@ -255,5 +255,20 @@ public struct CartPole: Environment, ActionNaming {
             .circle(center: axle, radius: Double(Int(poleWidth / 2)), color: Color(red: 129, green: 132, blue: 203)),
             .line(from: flipped(0, cartY), to: flipped(width, cartY), color: .black),
         ])
+    }
+}
+
+// MARK: - Saving the state
+
+extension CartPole: StatefulEnvironment {
+    /// The cart and pole, whether a reset is due and the random stream.
+    public var savedState: SteppingState<State> {
+        SteppingState(state: currentState, needsReset: needsReset, generator: generator)
+    }
+
+    public mutating func restore(_ saved: SteppingState<State>) throws {
+        currentState = saved.state
+        needsReset = saved.needsReset
+        generator = saved.generator
     }
 }

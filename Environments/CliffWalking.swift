@@ -165,3 +165,19 @@ public struct CliffWalking: Environment, TabularModel, ActionNaming {
         }
     }
 }
+
+// MARK: - Saving the state
+
+extension CliffWalking: StatefulEnvironment {
+    /// The cell, whether a reset is due and the random stream.
+    public var savedState: SteppingState<Int> {
+        SteppingState(state: currentState, needsReset: needsReset, generator: generator)
+    }
+
+    public mutating func restore(_ saved: SteppingState<Int>) throws {
+        guard (0..<48).contains(saved.state) else { throw EnvironmentError.invalidOption("CliffWalking: no cell \(saved.state)") }
+        currentState = saved.state
+        needsReset = saved.needsReset
+        generator = saved.generator
+    }
+}

@@ -356,3 +356,22 @@ public struct FrozenLake: Environment, TabularModel, ActionNaming {
         }
     }
 }
+
+// MARK: - Saving the state
+
+extension FrozenLake: StatefulEnvironment {
+    /// The cell and the last action, whether a reset is due and the random stream.
+    public var savedState: SteppingState<[Int]> {
+        SteppingState(state: [currentState, lastActionTaken], needsReset: needsReset, generator: generator)
+    }
+
+    public mutating func restore(_ saved: SteppingState<[Int]>) throws {
+        guard saved.state.count == 2, (0..<observationSpace.count).contains(saved.state[0]), (-1..<4).contains(saved.state[1]) else {
+            throw EnvironmentError.invalidOption("FrozenLake: the saved state \(saved.state) does not fit this map")
+        }
+        currentState = saved.state[0]
+        lastActionTaken = saved.state[1]
+        needsReset = saved.needsReset
+        generator = saved.generator
+    }
+}

@@ -195,3 +195,25 @@ public struct GridWorld: Environment, TabularModel, ActionNaming {
         }
     }
 }
+
+// MARK: - Saving the state
+
+extension GridWorld: StatefulEnvironment {
+    /// The cell, the last action (−1 for none) and the steps of the episode, whether a reset is
+    /// due and the random stream.
+    public var savedState: SteppingState<[Int]> {
+        SteppingState(state: [currentState, lastAction ?? -1, elapsedSteps], needsReset: needsReset, generator: generator)
+    }
+
+    public mutating func restore(_ saved: SteppingState<[Int]>) throws {
+        guard saved.state.count == 3, (0..<observationSpace.count).contains(saved.state[0]), (-1..<4).contains(saved.state[1]),
+              saved.state[2] >= 0 else {
+            throw EnvironmentError.invalidOption("GridWorld: the saved state \(saved.state) does not fit this map")
+        }
+        currentState = saved.state[0]
+        lastAction = saved.state[1] < 0 ? nil : saved.state[1]
+        elapsedSteps = saved.state[2]
+        needsReset = saved.needsReset
+        generator = saved.generator
+    }
+}

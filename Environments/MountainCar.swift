@@ -67,7 +67,7 @@ import SeededRandom
 /// per second.
 public struct MountainCar: Environment, ActionNaming, KeyboardPlayable {
     /// The car's position and velocity.
-    public struct State: Equatable, Sendable {
+    public struct State: Equatable, Sendable, Codable {
         /// The position along the x-axis, in [-1.2, 0.6].
         public var position: Double
         /// The velocity, in [-0.07, 0.07].
@@ -187,5 +187,20 @@ public struct MountainCar: Environment, ActionNaming, KeyboardPlayable {
     /// Gymnasium's picture (see ``HillPicture``).
     public func drawing() -> Drawing {
         HillPicture.drawing(position: currentState.position, goalPosition: Self.goalPosition, push: nil)
+    }
+}
+
+// MARK: - Saving the state
+
+extension MountainCar: StatefulEnvironment {
+    /// The position and velocity, whether a reset is due and the random stream.
+    public var savedState: SteppingState<State> {
+        SteppingState(state: currentState, needsReset: needsReset, generator: generator)
+    }
+
+    public mutating func restore(_ saved: SteppingState<State>) throws {
+        currentState = saved.state
+        needsReset = saved.needsReset
+        generator = saved.generator
     }
 }

@@ -246,3 +246,28 @@ public struct MountainCarContinuous: Environment {
         HillPicture.drawing(position: currentState.position, goalPosition: Self.goalPosition, push: lastAction.map(Double.init))
     }
 }
+
+// MARK: - Saving the state
+
+extension MountainCarContinuous: StatefulEnvironment {
+    /// The position, velocity, stored precision and last force, whether a reset is due and the random stream.
+    public var savedState: SteppingState<MountainCarContinuousSavedState> {
+        SteppingState(state: MountainCarContinuousSavedState(state: currentState, storesSingle: precision != .double, lastForce: lastForce), needsReset: needsReset, generator: generator)
+    }
+
+    public mutating func restore(_ saved: SteppingState<MountainCarContinuousSavedState>) throws {
+        currentState = saved.state.state
+        precision = saved.state.storesSingle ? .single : .double
+        lastForce = saved.state.lastForce
+        needsReset = saved.needsReset
+        generator = saved.generator
+    }
+}
+
+/// MountainCarContinuous's saved state: the dynamics, whether it is stored as float32 (after a
+/// step) or float64 (after a reset), and the last force applied.
+public struct MountainCarContinuousSavedState: Codable {
+    var state: MountainCar.State
+    var storesSingle: Bool
+    var lastForce: Float
+}

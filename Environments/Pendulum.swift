@@ -71,7 +71,7 @@ import SeededRandom
 /// with -2, 0 or +2 (see ``KeyboardActions``).
 public struct Pendulum: Environment {
     /// The pendulum's angle and angular velocity.
-    public struct State: Equatable, Sendable {
+    public struct State: Equatable, Sendable, Codable {
         /// The angle from upright (rad, counter-clockwise), not wrapped.
         public var angle: Double
         /// The angular velocity (rad/s), in [-8, 8] after a step.
@@ -266,4 +266,26 @@ public struct Pendulum: Environment {
         shapes.append(.polygon([tip, outer, inner], color: color))
         return shapes
     }
+}
+
+// MARK: - Saving the state
+
+extension Pendulum: StatefulEnvironment {
+    /// The angle, velocity and last torque, whether a reset is due and the random stream.
+    public var savedState: SteppingState<PendulumSavedState> {
+        SteppingState(state: PendulumSavedState(state: currentState, lastClippedTorque: lastClippedTorque), needsReset: needsReset, generator: generator)
+    }
+
+    public mutating func restore(_ saved: SteppingState<PendulumSavedState>) throws {
+        currentState = saved.state.state
+        lastClippedTorque = saved.state.lastClippedTorque
+        needsReset = saved.needsReset
+        generator = saved.generator
+    }
+}
+
+/// Pendulum's saved state: the dynamics and the last torque applied (for the picture).
+public struct PendulumSavedState: Codable {
+    var state: Pendulum.State
+    var lastClippedTorque: Float
 }

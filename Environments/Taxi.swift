@@ -468,3 +468,23 @@ public struct Taxi: Environment, TabularModel, ActionNaming, ActionMasking, Keyb
         return Drawing(width: Int(side), height: Int(side), background: wallColor, shapes: shapes)
     }
 }
+
+// MARK: - Saving the state
+
+extension Taxi: StatefulEnvironment {
+    /// The state, the last action and a pending change of mind, whether a reset is due and the random stream.
+    public var savedState: SteppingState<[Int]> {
+        SteppingState(state: [currentState, lastActionTaken, fickleStepPending ? 1 : 0], needsReset: needsReset, generator: generator)
+    }
+
+    public mutating func restore(_ saved: SteppingState<[Int]>) throws {
+        guard saved.state.count == 3, (0..<500).contains(saved.state[0]), (-1..<6).contains(saved.state[1]) else {
+            throw EnvironmentError.invalidOption("Taxi: the saved state \(saved.state) is not a state")
+        }
+        currentState = saved.state[0]
+        lastActionTaken = saved.state[1]
+        fickleStepPending = saved.state[2] != 0
+        needsReset = saved.needsReset
+        generator = saved.generator
+    }
+}

@@ -12,8 +12,8 @@ extension Agent {
     /// continues exactly: training N steps, saving, and resuming for M more is the same run,
     /// metric for metric, as N + M steps at once.
     ///
-    /// The environment's state is saved when its type is `Codable` (the built-in environments
-    /// and wrappers are); otherwise a resumed run starts a new episode. An off-policy agent's
+    /// The environment's state is saved when it can save it (``StatefulEnvironment``: the
+    /// built-in environments and wrappers); otherwise a resumed run starts a new episode. An off-policy agent's
     /// replay buffer goes to ``Checkpoint/replayBufferURL(for:)`` beside the checkpoint.
     ///
     /// - Parameters:
@@ -83,32 +83,23 @@ extension Agent {
     }
 }
 
-/// An environment's state as JSON, for the environments whose type is `Codable`.
+/// An environment's state as JSON, for the environments that can save it (``StatefulEnvironment``).
 enum EnvironmentState {
-    /// The environment's JSON, or `nil` when its type cannot be encoded.
+    /// The environment's state, or `nil` when it cannot save it.
     static func encode<E: Environment>(_ environment: E) throws -> String? {
-        guard let encodable = environment as? any Encodable else { return nil }
         do {
-            return try Checkpoint.json(encodable)
+            return try EnvironmentStateText.encode(environment)
         } catch {
             throw AgentError.invalidCheckpoint("cannot save the environment's state: \(error)")
         }
     }
 
-    /// Replaces `environment` with the one `text` describes; `false` when its type cannot be
-    /// decoded.
+    /// Puts the saved state back into `environment`; `false` when it cannot restore one.
     ///
-    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when the text does not describe an
-    ///   environment of this type.
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when the text is not a state of it.
     static func decode<E: Environment>(_ text: String, into environment: inout E) throws -> Bool {
-        guard let decodable = E.self as? any Decodable.Type else { return false }
-        func decode<D: Decodable>(_ type: D.Type) throws -> Any {
-            try Checkpoint.decode(type, from: text)
-        }
         do {
-            guard let restored = try decode(decodable) as? E else { return false }
-            environment = restored
-            return true
+            return try EnvironmentStateText.decode(text, into: &environment)
         } catch {
             throw AgentError.invalidCheckpoint("the saved environment state does not fit \(E.self): \(error)")
         }

@@ -63,3 +63,21 @@ extension AnyEnvironment: ActionNaming {
         (base as? ActionNaming)?.actionNames ?? (0..<(actionSpace.elementCount ?? 0)).map { "Action \($0)" }
     }
 }
+
+extension AnyEnvironment: StatefulEnvironment {
+    /// The state of the environment inside, as JSON, when it can be saved (`nil` otherwise).
+    public var savedState: String? {
+        try? EnvironmentStateText.encode(base)
+    }
+
+    /// Puts back a state saved by ``savedState``.
+    ///
+    /// - Throws: ``EnvironmentError/invalidOption(_:)`` when the environment inside cannot be
+    ///   restored or the state does not fit it.
+    public mutating func restore(_ saved: String?) throws {
+        guard let saved else { return }
+        guard try EnvironmentStateText.decode(saved, into: &base) else {
+            throw EnvironmentError.invalidOption("\(type(of: base)) cannot restore a saved state")
+        }
+    }
+}
