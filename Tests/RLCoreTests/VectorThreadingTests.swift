@@ -66,10 +66,17 @@ struct VectorThreadingTests {
                 try vector.step(actionIndices: [Int](repeating: 1, count: 8))
             }
         }
-        #expect(eager.shareCount == 2)
+        #expect(eager.shareCount == 8)            // tried: 2 threads × 4 shares, one copy each
+        #expect(reluctant.shareCount == 1)        // for good
+        for _ in 0..<VectorThreading.calibrationBatches {
+            try eager.step(actionIndices: [Int](repeating: 1, count: 8))
+            try reluctant.step(actionIndices: [Int](repeating: 1, count: 8))
+        }
+        #expect([1, 8].contains(eager.shareCount))   // whichever was faster on this machine just now
         #expect(reluctant.shareCount == 1)
 
         #expect(try VectorEnvironment(copies: 5, threading: .threads(8)) { _ in Corridor() }.shareCount == 5)
+        #expect(try VectorEnvironment(copies: 100, threading: .threads(2)) { _ in Corridor() }.shareCount == 8)
         #expect(try VectorEnvironment(copies: 5, threading: .synchronous) { _ in Corridor() }.shareCount == 1)
         #expect(try VectorEnvironment(copies: 1, threading: .automatic) { _ in Corridor() }.shareCount == 1)
     }

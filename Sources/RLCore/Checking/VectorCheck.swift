@@ -185,7 +185,7 @@ struct VectorCheckRun<E: Environment> {
 
     // MARK: Threads
 
-    /// Steps a vector on one thread and one split in two shares with the same actions, and
+    /// Steps a vector on one thread and one on two threads (a share per copy) with the same actions, and
     /// compares every buffer after every step.
     mutating func checkThreads() {
         guard copyCount > 1, let one = makeVector(.sameStep, .synchronous),

@@ -53,8 +53,8 @@ import Foundation
 ///
 /// ## Threads
 ///
-/// ``VectorThreading`` decides how many contiguous shares of the batch run on their own
-/// threads (persistent workers; the caller runs the first share). The default,
+/// ``VectorThreading`` decides into how many contiguous shares a batch is cut and how many
+/// threads (the caller's and persistent workers) claim them. The default,
 /// ``VectorThreading/automatic``, splits only when a share's work pays for the hand-off.
 ///
 /// ## Memory and speed
@@ -83,9 +83,9 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
     /// How actions are given: indices for a finite action space, rows of floats otherwise.
     public let actionLayout: VectorActionLayout
 
-    /// The number of shares batches are split into now: 1 while an automatic policy is still
-    /// timing its first batches, then its decision.
-    public var shareCount: Int { calibrationBatchesLeft > 0 ? 1 : decidedShareCount }
+    /// The number of shares batches are cut into now (1: stepped on the calling thread alone):
+    /// 1 while an automatic policy is still timing its first batches, then its decision.
+    public var shareCount: Int { control.pointee.tuner.shares }
 
     @usableFromInline let copies: UnsafeMutablePointer<Copy>
     @usableFromInline let storage: VectorStorage
@@ -95,16 +95,29 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
     @usableFromInline let shareOutcomes: UnsafeMutablePointer<ShareOutcome>
     @usableFromInline let shareCapacity: Int
     @usableFromInline let name: String
+    /// The vector's changing state, in memory of its own: the class's stored `var`s would each
+    /// cost a run-time exclusivity check per access, several per batch.
+    @usableFromInline let control: UnsafeMutablePointer<Control>
 
-    @usableFromInline var operation = Operation.reset(seed: nil)
-    @usableFromInline var activeShareCount = 1
-    @usableFromInline var decidedShareCount: Int
-    @usableFromInline var calibrationBatchesLeft: Int
-    @usableFromInline var fastestBatch = Duration.seconds(Int64.max)
-    @usableFromInline var pool: WorkerPool?
-    @usableFromInline var state = ReadyState.neverReset
-    @usableFromInline var completedEpisodeCount = 0
-    @usableFromInline var totalStepCount = 0
+    /// The state that changes from batch to batch.
+    @usableFromInline
+    struct Control {
+        /// What the shares run in the current round.
+        @usableFromInline var operation = Operation.reset(seed: nil)
+        /// The shares of the current round.
+        @usableFromInline var activeShareCount = 1
+        /// Chooses the shares of each batch.
+        @usableFromInline var tuner: ShareTuner
+        /// The worker threads, started on the first split batch.
+        @usableFromInline var pool: WorkerPool?
+        @usableFromInline var state = ReadyState.neverReset
+        @usableFromInline var completedEpisodes = 0
+        @usableFromInline var totalSteps = 0
+
+        init(tuner: ShareTuner) {
+            self.tuner = tuner
+        }
+    }
 
     /// What the shares run in the current round.
     @usableFromInline
@@ -187,16 +200,17 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
         for (index, copy) in made.enumerated() { (self.copies + index).initialize(to: copy) }
         rowActions = .allocate(capacity: copies)
         rowActions.initialize(repeating: nil, count: copies)
-        shareCapacity = max(1, min(threading.threadCount, copies))
+        shareCapacity = threading.shareCapacity(copyCount: copies)
         shareOutcomes = .allocate(capacity: shareCapacity)
         shareOutcomes.initialize(repeating: ShareOutcome(), count: shareCapacity)
-        decidedShareCount = threading.shareCount(copyCount: copies, batchWork: .zero)
-        calibrationBatchesLeft = threading.needsCalibration && copies > 1 ? VectorThreading.calibrationBatches : 0
-        if threading.needsCalibration && copies == 1 { decidedShareCount = 1 }
+        control = .allocate(capacity: 1)
+        control.initialize(to: Control(tuner: ShareTuner(threading: threading, copyCount: copies)))
     }
 
     deinit {
-        pool?.stop()
+        control.pointee.pool?.stop()
+        control.deinitialize(count: 1)
+        control.deallocate()
         copies.deinitialize(count: copyCount)
         copies.deallocate()
         rowActions.deinitialize(count: copyCount)
@@ -221,10 +235,10 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
     @inlinable
     public func reset(seed: UInt64?) {
         storage.clearForReset()
-        operation = .reset(seed: seed)
+        control.pointee.operation = .reset(seed: seed)
         // Resetting cannot fail: `Environment.reset` does not throw.
         try? runBatch(timed: false)
-        state = .ready
+        control.pointee.state = .ready
     }
 
     /// Steps every copy with the action at `actionIndices[i]` in the finite action space.
@@ -246,7 +260,7 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
             outside &+= UInt(bitPattern: actionIndices[index]) >= UInt(actionCount) ? 1 : 0
         }
         if outside > 0 { throw outsideIndexError(actionIndices, actionCount: actionCount) }
-        operation = .stepIndices(actionIndices)
+        control.pointee.operation = .stepIndices(actionIndices)
         try runBatch(timed: true)
     }
 
@@ -269,7 +283,7 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
             }
             rowActions[index] = action
         }
-        operation = .stepRowActions
+        control.pointee.operation = .stepRowActions
         try runBatch(timed: true)
     }
 
@@ -279,37 +293,34 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
     /// decides, then adds up the shares' figures and throws the first copy's error, if any.
     @inlinable
     func runBatch(timed: Bool) throws {
+        let control = self.control
         for share in 0..<shareCapacity { shareOutcomes[share] = ShareOutcome() }
-        if calibrationBatchesLeft > 0 && timed {
-            // Time the batch on this thread alone; the fastest of the first batches decides the split.
-            activeShareCount = 1
-            let clock = ContinuousClock()
-            let start = clock.now
-            runShare(0)
-            fastestBatch = min(fastestBatch, start.duration(to: clock.now))
-            calibrationBatchesLeft -= 1
-            if calibrationBatchesLeft == 0 {
-                decidedShareCount = threading.shareCount(copyCount: copyCount, batchWork: fastestBatch)
-            }
+        let shares = control.pointee.tuner.shares
+        control.pointee.activeShareCount = shares
+        let clock = ContinuousClock()
+        let start = timed && control.pointee.tuner.timesBatches ? clock.now : nil
+        if shares > 1 {
+            let pool = control.pointee.pool ?? startPool()
+            // A policy that always splits assigns shares, so that every thread steps some
+            // copies (what a test of thread safety needs); an automatic one lets them be claimed.
+            pool.run(shareCount: shares, assigned: threading.minimumShareWork == .zero)
         } else {
-            activeShareCount = calibrationBatchesLeft > 0 ? 1 : decidedShareCount
-            if activeShareCount > 1 {
-                let pool = self.pool ?? startPool()
-                pool.run(shareCount: activeShareCount) { runShare(0) }
-            } else {
-                runShare(0)
-            }
+            runShare(0)
+        }
+        if let start {
+            let now = clock.now
+            control.pointee.tuner.record(start.duration(to: now), at: now)
         }
         var failure: (any Error)?
-        for share in 0..<activeShareCount {
+        for share in 0..<control.pointee.activeShareCount {
             let outcome = shareOutcomes[share]
-            totalStepCount += outcome.steps
-            completedEpisodeCount += outcome.episodes
+            control.pointee.totalSteps += outcome.steps
+            control.pointee.completedEpisodes += outcome.episodes
             // Shares are in copy order, so this is the lowest copy that threw, as on one thread.
             if failure == nil, let error = outcome.failure { failure = error }
         }
         if let failure {
-            state = .failed
+            control.pointee.state = .failed
             throw failure
         }
     }
@@ -319,23 +330,25 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
     func startPool() -> WorkerPool {
         // The pool is stopped in `deinit` before the vector's memory goes, so the reference
         // the workers hold never outlives the vector.
-        let pool = WorkerPool(workerCount: shareCapacity - 1) { [unowned(unsafe) self] share in
+        let workers = min(threading.threadCount, shareCapacity) - 1
+        let pool = WorkerPool(workerCount: workers) { [unowned(unsafe) self] share in
             self.runShare(share)
         }
-        self.pool = pool
+        control.pointee.pool = pool
         return pool
     }
 
     /// Runs the current operation on share `share` of `activeShareCount` contiguous shares.
     @inlinable
     func runShare(_ share: Int) {
-        let lower = copyCount * share / activeShareCount
-        let upper = copyCount * (share + 1) / activeShareCount
+        let shares = control.pointee.activeShareCount
+        let lower = copyCount * share / shares
+        let upper = copyCount * (share + 1) / shares
         // Local copies of the spaces: one retain per share instead of one per copy.
         let observationSpace = self.observationSpace
         let actionSpace = self.actionSpace
         var outcome = ShareOutcome()
-        switch operation {
+        switch control.pointee.operation {
         case .reset(let seed):
             for index in lower..<upper {
                 let observation = copies[index].reset(seed: seed.map { $0 &+ UInt64(index) })
@@ -440,7 +453,7 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
 
     @usableFromInline
     func checkReady() throws {
-        switch state {
+        switch control.pointee.state {
         case .ready: return
         case .neverReset: throw EnvironmentError.resetNeeded(environment: name)
         case .failed: throw EnvironmentError.resetNeeded(environment: "\(name), after a copy failed in the last step,")
@@ -516,6 +529,6 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
         return storage.lastEpisodes[copy]
     }
 
-    public var completedEpisodes: Int { completedEpisodeCount }
-    public var totalSteps: Int { totalStepCount }
+    public var completedEpisodes: Int { control.pointee.completedEpisodes }
+    public var totalSteps: Int { control.pointee.totalSteps }
 }

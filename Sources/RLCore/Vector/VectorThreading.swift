@@ -1,23 +1,29 @@
 import Foundation
 
-/// How a ``VectorEnvironment`` spreads its copies over threads: at most ``threadCount``
-/// contiguous shares of the batch, each run on its own thread (the caller's thread runs the
-/// first), and only as many as have at least ``minimumShareWork`` of stepping each.
+/// How a ``VectorEnvironment`` spreads its copies over threads: each batch is cut into
+/// contiguous shares that up to ``threadCount`` threads (the caller's and persistent workers)
+/// claim one at a time, each share having at least ``minimumShareWork`` of stepping.
 ///
-/// Handing a share to another thread costs about a microsecond even when the worker is
-/// spinning, ready (and far more when it has gone to sleep), so a batch is split only when a
-/// share's work pays for that. Under ``automatic`` a vector times its first
-/// ``calibrationBatches`` steps on the calling thread alone, takes the fastest as the work of
-/// a batch, and from then on uses `min(threadCount, copies, work ÷ minimumShareWork)` shares
-/// (at least one). Worker threads are started only when a batch is first split.
+/// Handing a share to another thread costs about a microsecond when the worker is spinning,
+/// ready, tens of microseconds when it has gone to sleep, and milliseconds when the machine's
+/// cores are busy with other programs, so a batch is split only where that pays. Under
+/// ``automatic`` a vector times its first ``calibrationBatches`` steps on the calling thread;
+/// when a share of the fastest would have less than ``minimumShareWork`` (at most
+/// `min(copies, sharesPerThread × threadCount, work ÷ minimumShareWork)` shares, and at least
+/// 2), it stays on one thread for good. Otherwise it times as many split batches and keeps
+/// splitting only if they are faster on average; it measures again every ``reviewInterval``
+/// (waiting twice as long, up to ``longestReviewInterval``, each time splitting lost). Worker
+/// threads are started only when a batch is first split. Shares are claimed rather than
+/// assigned, so a thread that is late leaves its shares to the others.
 ///
 /// The split never changes results: copies are independent, so a vector gives the same
 /// observations, rewards and episodes bit for bit whatever its threading.
 public struct VectorThreading: Equatable, Sendable, CustomStringConvertible {
-    /// The most threads a batch is split across, the caller's included (≥ 1; 1 is synchronous).
+    /// The most threads that step a batch, the caller's included (≥ 1; 1 is synchronous).
     public var threadCount: Int
-    /// The least stepping work a share must have before a batch is split; `.zero` always splits
-    /// into ``threadCount`` shares (at most one per copy).
+    /// The least stepping work a share must have; `.zero` always cuts a batch into
+    /// `sharesPerThread × threadCount` shares (at most one per copy), assigned to the threads in
+    /// turn so that every thread steps part of every batch.
     public var minimumShareWork: Duration
 
     /// A policy of at most `threadCount` threads whose shares each have at least
@@ -38,9 +44,19 @@ public struct VectorThreading: Equatable, Sendable, CustomStringConvertible {
     /// at an equal amount of work (see the README's speed table).
     public static let measuredCrossover: Duration = .microseconds(3)
 
-    /// The number of steps a vector under an automatic policy times on the calling thread
-    /// before it decides how to split its batches.
+    /// The number of batches an automatic policy times on one thread, and then split, before
+    /// it decides.
     public static let calibrationBatches = 16
+
+    /// How often an automatic policy that splits measures both ways again.
+    public static let reviewInterval: Duration = .seconds(1)
+
+    /// The longest an automatic policy waits before trying to split again after splitting lost.
+    public static let longestReviewInterval: Duration = .seconds(64)
+
+    /// The most shares per thread: more, smaller shares let the threads that are running make
+    /// up for one that is late.
+    public static let sharesPerThread = 4
 
     /// One thread, the caller's: every batch is stepped copy after copy.
     public static let synchronous = VectorThreading(threadCount: 1, minimumShareWork: .zero)
@@ -51,8 +67,9 @@ public struct VectorThreading: Equatable, Sendable, CustomStringConvertible {
         VectorThreading(threadCount: ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// Always `count` shares (fewer only when there are fewer copies), however little work
-    /// each has: for measuring the hand-off, and for tests.
+    /// Always `count` threads, with `sharesPerThread` shares each (fewer only when there are
+    /// fewer copies) assigned in turn, however little work each share has: for measuring the
+    /// hand-off, and for tests of thread safety.
     public static func threads(_ count: Int) -> VectorThreading {
         VectorThreading(threadCount: count, minimumShareWork: .zero)
     }
@@ -60,15 +77,20 @@ public struct VectorThreading: Equatable, Sendable, CustomStringConvertible {
     /// Whether the policy needs the work of a batch to decide (it may split, but not always).
     var needsCalibration: Bool { threadCount > 1 && minimumShareWork > .zero }
 
+    /// The most shares a batch of `copyCount` copies is ever cut into.
+    func shareCapacity(copyCount: Int) -> Int {
+        threadCount > 1 ? max(1, min(copyCount, threadCount * Self.sharesPerThread)) : 1
+    }
+
     /// The number of shares for a batch of `copyCount` copies whose stepping takes `batchWork`
-    /// on one thread (ignored when the policy needs no calibration).
+    /// on one thread (ignored when the policy needs no calibration); 1 means synchronous.
     @usableFromInline
     func shareCount(copyCount: Int, batchWork: Duration) -> Int {
-        let most = max(1, min(threadCount, copyCount))
+        let most = shareCapacity(copyCount: copyCount)
         guard needsCalibration else { return most }
         let affordable = batchWork / minimumShareWork
-        guard affordable.isFinite else { return most }
-        return max(1, min(most, Int(affordable)))
+        let shares = affordable.isFinite ? min(most, Int(min(affordable, Double(most)))) : most
+        return shares >= 2 ? shares : 1
     }
 
     public var description: String {

@@ -1,17 +1,20 @@
 import Foundation
 import Synchronization
 
-/// Persistent threads that run the shares of a batch beside the calling thread: the caller
-/// runs share 0 and worker `k` runs share `k`, and ``run(shareCount:)`` returns once all are
-/// done.
+/// Persistent threads that help the calling thread run the shares of a batch: ``run(shareCount:assigned:)``
+/// runs shares `0 ..< shareCount` on the caller and the workers and returns once all are done.
 ///
-/// A round is started by one atomic store (the round number and its share count in one word,
-/// so that a worker never mixes two rounds) and finished by an atomic countdown. Between rounds
-/// a worker spins on that word for up to ``spinDuration``, so back-to-back batches are handed
-/// over in well under a microsecond, and then sleeps on a condition, so that an idle vector
-/// costs no processor time; waking a sleeping worker takes tens of microseconds.
+/// Shares are normally claimed from one atomic counter, one at a time, so a worker that is late
+/// (it was asleep, or the machine is busy and it has no processor) leaves its shares to the
+/// others: at worst the caller runs them all, as a synchronous vector would. The share count
+/// and the next share sit in one atomic word, so a worker never mixes two rounds. Assigned
+/// shares instead go to the threads in turn (share `k` to thread `k mod threads`, the caller
+/// being thread 0), so that every thread steps part of every batch.
 ///
-/// The pool is not reentrant: one caller at a time.
+/// Between rounds a worker spins for up to ``spinDuration``, so back-to-back batches are handed
+/// over within a microsecond, and then sleeps on a condition, so that an idle vector costs no
+/// processor time; a sleeping worker takes tens of microseconds to wake. The pool is not
+/// reentrant: one caller at a time.
 @usableFromInline
 final class WorkerPool: @unchecked Sendable {
     /// The number of worker threads, besides the caller.
@@ -20,20 +23,24 @@ final class WorkerPool: @unchecked Sendable {
     /// How long an idle worker spins before it sleeps.
     static let spinDuration: Duration = .microseconds(200)
 
-    /// What a worker runs for its share (its argument is the share number, 1...workerCount).
-    /// The pool hands it to its threads itself; the caller vouches that shares do not race.
+    /// What runs share `k` (any thread may run any share). The pool hands it to its threads
+    /// itself; the caller vouches that shares do not race.
     private let job: (Int) -> Void
 
-    // The round word: (round number << 16) | share count. Written by the caller only.
+    // (share count << 32) | the next unclaimed share, in a round whose shares are claimed.
+    private let claims = Atomic<Int>(0)
+    private let finishedShares = Atomic<Int>(0)
+    // (round number << 32) | the share count of a round whose shares are assigned (0 when they
+    // are claimed). A new value starts a round (or stops the pool); a worker runs the assigned
+    // shares of exactly the round whose word it read, so never twice.
     private let roundWord = Atomic<Int>(0)
-    private let unfinishedShares = Atomic<Int>(0)
     private let sleepingWorkers = Atomic<Int>(0)
     private let stopRequested = Atomic<Bool>(false)
     private let condition = NSCondition()
     private var liveWorkers = 0          // guarded by `condition`
     private var round = 0                // the caller's only
 
-    /// Starts `workerCount` threads that run `job(k)` for share `k` of each round.
+    /// Starts `workerCount` threads that help run the shares of each round.
     ///
     /// `job` is called concurrently for different shares; it must touch only its share's data.
     @usableFromInline
@@ -41,36 +48,60 @@ final class WorkerPool: @unchecked Sendable {
         self.workerCount = max(0, workerCount)
         self.job = job
         liveWorkers = self.workerCount
-        for share in stride(from: 1, through: self.workerCount, by: 1) {
-            let thread = Thread { [self] in workerLoop(share: share) }
+        for worker in stride(from: 1, through: self.workerCount, by: 1) {
+            let thread = Thread { [self] in workerLoop(worker: worker) }
             thread.start()
         }
     }
 
-    /// Runs `job(0)` on the calling thread and `job(1 ..< shareCount)` on the workers, and
-    /// returns when every share is done (the shares' writes are then visible to the caller).
+    /// Runs `job(k)` for every share `k` in `0 ..< shareCount`, on the calling thread and the
+    /// workers, and returns when all are done (their writes are then visible to the caller).
     ///
-    /// `shareCount` is clamped to 1 ... `workerCount + 1`.
+    /// - Parameter assigned: whether share `k` goes to thread `k mod (workerCount + 1)` instead
+    ///   of whichever thread claims it first.
     @usableFromInline
-    func run(shareCount requested: Int, caller: () -> Void) {
-        let shareCount = max(1, min(requested, workerCount + 1))
-        guard shareCount > 1 else { return caller() }
-        unfinishedShares.store(shareCount - 1, ordering: .relaxed)
+    func run(shareCount: Int, assigned: Bool) {
+        guard shareCount > 1 && workerCount > 0 else {
+            for share in 0..<max(0, shareCount) { job(share) }
+            return
+        }
+        finishedShares.store(0, ordering: .relaxed)
+        // Releasing: a worker that claims a share of this round sees what the caller wrote for it.
+        claims.store(assigned ? 0 : shareCount << 32, ordering: .releasing)
         round += 1
         // Sequentially consistent with the sleeper count below: either this store is seen by a
         // worker about to sleep, or that worker's count is seen here and it is woken.
-        roundWord.store(round << 16 | shareCount, ordering: .sequentiallyConsistent)
+        roundWord.store(round << 32 | (assigned ? shareCount : 0), ordering: .sequentiallyConsistent)
         if sleepingWorkers.load(ordering: .sequentiallyConsistent) > 0 {
             condition.lock()
             condition.broadcast()
             condition.unlock()
         }
-        caller()
+        runShares(thread: 0, assignedShareCount: assigned ? shareCount : 0)
         var spins = 0
-        while unfinishedShares.load(ordering: .acquiring) != 0 {
+        while finishedShares.load(ordering: .acquiring) < shareCount {
             spins += 1
-            // A worker that lost its processor (the machine is shared) gets it back sooner.
-            if spins > 4_096 { sched_yield() }
+            // A worker that lost its processor mid-share (the machine is shared) gets it back sooner.
+            if spins > 1_024 { sched_yield() }
+        }
+    }
+
+    /// Runs this thread's shares of the current round: its assigned ones, or those it claims
+    /// until none is left.
+    private func runShares(thread: Int, assignedShareCount: Int) {
+        if assignedShareCount > 0 {
+            for share in stride(from: thread, to: assignedShareCount, by: workerCount + 1) {
+                job(share)
+                finishedShares.add(1, ordering: .releasing)
+            }
+            return
+        }
+        while true {
+            let word = claims.wrappingAdd(1, ordering: .acquiringAndReleasing).oldValue
+            let (shareCount, share) = (word >> 32, word & 0xFFFF_FFFF)
+            guard share < shareCount else { return }
+            job(share)
+            finishedShares.add(1, ordering: .releasing)
         }
     }
 
@@ -78,7 +109,7 @@ final class WorkerPool: @unchecked Sendable {
     func stop() {
         stopRequested.store(true, ordering: .sequentiallyConsistent)
         round += 1
-        roundWord.store(round << 16, ordering: .sequentiallyConsistent)
+        roundWord.store(round << 32, ordering: .sequentiallyConsistent)
         condition.lock()
         condition.broadcast()
         while liveWorkers > 0 { condition.wait() }
@@ -87,17 +118,13 @@ final class WorkerPool: @unchecked Sendable {
 
     // MARK: - Workers
 
-    private func workerLoop(share: Int) {
-        Self.prepareWorkerThread(share: share)
+    private func workerLoop(worker: Int) {
+        Self.prepareWorkerThread(worker: worker)
         var seen = 0
         while true {
-            let word = nextRoundWord(after: seen)
+            seen = nextRound(after: seen)
             if stopRequested.load(ordering: .acquiring) { break }
-            seen = word
-            if share < word & 0xFFFF {
-                job(share)
-                unfinishedShares.subtract(1, ordering: .releasing)
-            }
+            runShares(thread: worker, assignedShareCount: seen & 0xFFFF_FFFF)
         }
         condition.lock()
         liveWorkers -= 1
@@ -106,7 +133,7 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// Waits for a round word other than `seen`: spinning first, then asleep.
-    private func nextRoundWord(after seen: Int) -> Int {
+    private func nextRound(after seen: Int) -> Int {
         let clock = ContinuousClock()
         let deadline = clock.now + Self.spinDuration
         var spins = 0
@@ -134,11 +161,11 @@ final class WorkerPool: @unchecked Sendable {
     /// Runs first on every worker thread, before its first share: the one place for the
     /// per-thread setup every computing thread needs (floating-point modes such as
     /// flush-to-zero belong here).
-    private static func prepareWorkerThread(share: Int) {
+    private static func prepareWorkerThread(worker: Int) {
         // Named for debuggers and `top -H`. Foundation's `Thread.name` does not reach the
         // system on Linux, and glibc's pthread_setname_np is not visible to Swift there, so the
         // name is written where the kernel keeps it (15 characters at most).
-        let name = "rl-vector-\(share)"
+        let name = "rl-vector-\(worker)"
         #if canImport(Darwin)
         _ = pthread_setname_np(name)
         #else
