@@ -4,26 +4,26 @@ import Testing
 /// The automatic threading policy's decisions, fed with batch times made up for the purpose.
 @Suite("ShareTuner")
 struct ShareTunerTests {
-    let clock = ContinuousClock()
-
-    /// Records `count` batches of `each` ending at `now`.
-    func record(_ tuner: inout ShareTuner, _ count: Int, of each: Duration, at now: ContinuousClock.Instant) {
-        for _ in 0..<count { tuner.record(each, at: now) }
+    /// Records `count` batches of `each` microseconds ending at `now` (nanoseconds).
+    func record(_ tuner: inout ShareTuner, _ count: Int, of each: Int64, at now: Int64) {
+        for _ in 0..<count { tuner.record(each * 1_000, at: now) }
     }
+
+    let second: Int64 = 1_000_000_000
 
     @Test("splits when a share of the batch has the minimum work and the split batches are faster")
     func keepsAFasterSplit() {
         let policy = VectorThreading(threadCount: 2, minimumShareWork: .microseconds(10))
         var tuner = ShareTuner(threading: policy, copyCount: 64)
-        let start = clock.now
+        let start = ShareTuner.now()
         #expect(tuner.shares == 1)
-        record(&tuner, 16, of: .microseconds(100), at: start)
+        record(&tuner, 16, of: 100, at: start)
         #expect(tuner.shares == 8)                          // min(64 copies, 2 × 4, 100 µs ÷ 10 µs): a trial
-        record(&tuner, 16, of: .microseconds(60), at: start)
+        record(&tuner, 16, of: 60, at: start)
         #expect(tuner.shares == 8)                          // 60 µs < 0.9 × 100 µs: kept
-        tuner.record(.microseconds(60), at: start + .milliseconds(500))
+        record(&tuner, 1, of: 60, at: start + second / 2)
         #expect(tuner.shares == 8)
-        tuner.record(.microseconds(60), at: start + .seconds(1))
+        record(&tuner, 1, of: 60, at: start + second)
         #expect(tuner.shares == 1)                          // the review: measuring on one thread again
     }
 
@@ -31,24 +31,24 @@ struct ShareTunerTests {
     func backsOff() {
         let policy = VectorThreading(threadCount: 2, minimumShareWork: .microseconds(10))
         var tuner = ShareTuner(threading: policy, copyCount: 64)
-        var now = clock.now
-        for expectedBackoff in [2, 4, 8, 16, 32, 64, 64] {
-            record(&tuner, 16, of: .microseconds(100), at: now)
+        var now = ShareTuner.now()
+        for expectedBackoff: Int64 in [2, 4, 8, 16, 32, 64, 64] {
+            record(&tuner, 16, of: 100, at: now)
             #expect(tuner.shares == 8)
-            record(&tuner, 16, of: .microseconds(95), at: now)   // not a tenth faster
+            record(&tuner, 16, of: 95, at: now)                 // not a tenth faster
             #expect(tuner.shares == 1)
-            #expect(tuner.backoff == .seconds(expectedBackoff))
-            now = now + .seconds(expectedBackoff / 2)           // the wait before this trial
-            tuner.record(.microseconds(100), at: now - .milliseconds(1))
+            #expect(tuner.backoff == expectedBackoff * second)
+            now += expectedBackoff / 2 * second                 // the wait before this trial
+            record(&tuner, 1, of: 100, at: now - 1)
             #expect(tuner.shares == 1 && tuner.timesBatches)
-            tuner.record(.microseconds(100), at: now)           // due: measuring again
+            record(&tuner, 1, of: 100, at: now)                 // due: measuring again
         }
     }
 
     @Test("batches too small to share stay on one thread for good, without timing")
     func tooLittleWork() {
         var tuner = ShareTuner(threading: VectorThreading(threadCount: 2, minimumShareWork: .microseconds(10)), copyCount: 64)
-        record(&tuner, 16, of: .microseconds(15), at: clock.now)
+        record(&tuner, 16, of: 15, at: ShareTuner.now())
         #expect(tuner.shares == 1)
         #expect(!tuner.timesBatches)
     }

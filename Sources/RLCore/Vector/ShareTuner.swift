@@ -1,3 +1,5 @@
+import Foundation
+
 /// Chooses, batch after batch, how many shares a ``VectorEnvironment`` cuts its batches into,
 /// following its ``VectorThreading`` policy: fixed for a synchronous or always-split policy,
 /// measured for an automatic one.
@@ -10,90 +12,116 @@
 /// one thread is faster. It measures both again after ``VectorThreading/reviewInterval``, and
 /// waits twice as long (up to ``VectorThreading/longestReviewInterval``) each time splitting
 /// loses, so the trials cost little while it does.
+///
+/// Times are whole nanoseconds of the monotonic clock: the tuner is read on every batch, and
+/// the standard library's clock instants have a layout only known at run time, which would make
+/// every read of the vector's state go through type metadata.
 @usableFromInline
 struct ShareTuner {
     @usableFromInline
     enum Phase {
         /// The shares are fixed by the policy.
-        case fixed(shares: Int)
+        case fixed
         /// Timing batches on the calling thread: the work of a batch, and the synchronous mean.
-        case measuringWork(batchesLeft: Int, fastest: Duration, total: Duration)
-        /// Timing batches split into `shares`, against the synchronous mean just measured.
-        case tryingSplit(shares: Int, batchesLeft: Int, total: Duration, synchronousMean: Duration)
-        /// Stepping with `shares` until the next review.
-        case settled(shares: Int, until: ContinuousClock.Instant)
-    }
-
-    let threading: VectorThreading
-    let copyCount: Int
-    @usableFromInline private(set) var phase: Phase
-    /// How long to wait before trying to split again after splitting lost.
-    private(set) var backoff: Duration
-
-    init(threading: VectorThreading, copyCount: Int) {
-        self.threading = threading
-        self.copyCount = copyCount
-        backoff = VectorThreading.reviewInterval
-        phase = threading.needsCalibration && copyCount > 1
-            ? Self.startMeasuring()
-            : .fixed(shares: threading.shareCount(copyCount: copyCount, batchWork: .zero))
-    }
-
-    private static func startMeasuring() -> Phase {
-        .measuringWork(batchesLeft: VectorThreading.calibrationBatches, fastest: .seconds(Int64.max), total: .zero)
+        case measuringWork(batchesLeft: Int, fastest: Int64, total: Int64)
+        /// Timing batches split into ``shares``, against the synchronous mean just measured.
+        case tryingSplit(batchesLeft: Int, total: Int64, synchronousMean: Int64)
+        /// Stepping with ``shares`` until the next review, a time in nanoseconds.
+        case settled(until: Int64)
     }
 
     /// The shares to cut the next batch into (1: on the calling thread alone).
-    @usableFromInline
-    var shares: Int {
-        switch phase {
-        case .fixed(let shares), .tryingSplit(let shares, _, _, _), .settled(let shares, _): shares
-        case .measuringWork: 1
+    @usableFromInline private(set) var shares: Int
+    /// Whether the tuner wants the times of the step batches (``record(_:at:)``).
+    @usableFromInline private(set) var timesBatches: Bool
+    private(set) var phase: Phase
+    /// How long to wait before trying to split again after splitting lost, in nanoseconds.
+    private(set) var backoff: Int64
+    /// The policy's figures: the most threads, the least work per share in nanoseconds.
+    private let threadCount: Int
+    private let minimumShareWork: Int64
+    private let copyCount: Int
+
+    init(threading: VectorThreading, copyCount: Int) {
+        threadCount = threading.threadCount
+        minimumShareWork = Self.nanoseconds(threading.minimumShareWork)
+        self.copyCount = copyCount
+        backoff = Self.nanoseconds(VectorThreading.reviewInterval)
+        if threading.needsCalibration && copyCount > 1 {
+            (shares, timesBatches, phase) = (1, true, Self.startMeasuring())
+        } else {
+            (shares, timesBatches, phase) = (threading.shareCount(copyCount: copyCount, batchWork: .zero), false, .fixed)
         }
     }
 
-    /// Whether the tuner wants the times of the step batches (``record(_:at:)``).
+    /// The monotonic clock, in nanoseconds.
     @usableFromInline
-    var timesBatches: Bool {
-        if case .fixed = phase { return false }
-        return true
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
-    /// Takes the time of the batch just stepped with ``shares`` shares, ending at `now`.
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? (seconds < 0 ? .min : .max) : whole &+ attoseconds / 1_000_000_000
+    }
+
+    private static func startMeasuring() -> Phase {
+        .measuringWork(batchesLeft: VectorThreading.calibrationBatches, fastest: .max, total: 0)
+    }
+
+    /// Takes the time of the batch just stepped with ``shares`` shares, `elapsed` nanoseconds
+    /// ending at `now` (the monotonic clock).
     @usableFromInline
-    mutating func record(_ elapsed: Duration, at now: ContinuousClock.Instant) {
-        let trialLength = VectorThreading.calibrationBatches
+    mutating func record(_ elapsed: Int64, at now: Int64) {
+        let trialLength = Int64(VectorThreading.calibrationBatches)
         switch phase {
         case .fixed:
             return
         case .measuringWork(let batchesLeft, let fastest, let total):
-            let (fastest, total) = (min(fastest, elapsed), total + elapsed)
+            let (fastest, total) = (min(fastest, elapsed), total &+ elapsed)
             guard batchesLeft <= 1 else {
                 phase = .measuringWork(batchesLeft: batchesLeft - 1, fastest: fastest, total: total)
                 return
             }
-            let candidate = threading.shareCount(copyCount: copyCount, batchWork: fastest)
-            // Too little work to split: that does not change with the machine's load.
-            phase = candidate < 2
-                ? .fixed(shares: 1)
-                : .tryingSplit(shares: candidate, batchesLeft: trialLength, total: .zero,
-                               synchronousMean: total / trialLength)
-        case .tryingSplit(let shares, let batchesLeft, let total, let synchronousMean):
-            let total = total + elapsed
+            let candidate = Self.shareCount(copyCount: copyCount, threadCount: threadCount,
+                                            batchWork: fastest, minimumShareWork: minimumShareWork)
+            if candidate < 2 {
+                // Too little work to split: that does not change with the machine's load.
+                (shares, timesBatches, phase) = (1, false, .fixed)
+            } else {
+                shares = candidate
+                phase = .tryingSplit(batchesLeft: Int(trialLength), total: 0, synchronousMean: total / trialLength)
+            }
+        case .tryingSplit(let batchesLeft, let total, let synchronousMean):
+            let total = total &+ elapsed
             guard batchesLeft <= 1 else {
-                phase = .tryingSplit(shares: shares, batchesLeft: batchesLeft - 1, total: total,
-                                     synchronousMean: synchronousMean)
+                phase = .tryingSplit(batchesLeft: batchesLeft - 1, total: total, synchronousMean: synchronousMean)
                 return
             }
-            if total / trialLength < synchronousMean * 0.9 {
-                phase = .settled(shares: shares, until: now + VectorThreading.reviewInterval)
-                backoff = VectorThreading.reviewInterval
+            if total / trialLength < synchronousMean - synchronousMean / 10 {
+                backoff = Self.nanoseconds(VectorThreading.reviewInterval)
+                phase = .settled(until: now &+ backoff)
             } else {
-                phase = .settled(shares: 1, until: now + backoff)
-                backoff = min(backoff * 2, VectorThreading.longestReviewInterval)
+                shares = 1
+                phase = .settled(until: now &+ backoff)
+                backoff = min(backoff &* 2, Self.nanoseconds(VectorThreading.longestReviewInterval))
             }
-        case .settled(_, let until):
-            if now >= until { phase = Self.startMeasuring() }
+        case .settled(let until):
+            if now >= until {
+                shares = 1
+                phase = Self.startMeasuring()
+            }
         }
+    }
+
+    /// `min(copies, sharesPerThread × threads, work ÷ minimum share work)`, or 1 below 2.
+    static func shareCount(copyCount: Int, threadCount: Int, batchWork: Int64, minimumShareWork: Int64) -> Int {
+        let most = max(1, min(copyCount, threadCount * VectorThreading.sharesPerThread))
+        let affordable = minimumShareWork > 0 ? batchWork / minimumShareWork : Int64(most)
+        let shares = Int(min(Int64(most), max(0, affordable)))
+        return shares >= 2 ? shares : 1
     }
 }

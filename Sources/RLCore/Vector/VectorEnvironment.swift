@@ -83,8 +83,8 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
     /// How actions are given: indices for a finite action space, rows of floats otherwise.
     public let actionLayout: VectorActionLayout
 
-    /// The number of shares batches are cut into now (1: stepped on the calling thread alone):
-    /// 1 while an automatic policy is still timing its first batches, then its decision.
+    /// The number of shares the next batch is cut into (1: stepped on the calling thread alone):
+    /// fixed by a synchronous or always-split policy; an automatic one's trial or decision.
     public var shareCount: Int { control.pointee.tuner.shares }
 
     @usableFromInline let copies: UnsafeMutablePointer<Copy>
@@ -94,6 +94,9 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
     /// What each share of the current batch did, one slot per possible share.
     @usableFromInline let shareOutcomes: UnsafeMutablePointer<ShareOutcome>
     @usableFromInline let shareCapacity: Int
+    /// Whether shares are assigned to the threads in turn rather than claimed: for a policy that
+    /// always splits, so that every thread steps some copies (what a test of thread safety needs).
+    @usableFromInline let assignsShares: Bool
     @usableFromInline let name: String
     /// The vector's changing state, in memory of its own: the class's stored `var`s would each
     /// cost a run-time exclusivity check per access, several per batch.
@@ -201,6 +204,7 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
         rowActions = .allocate(capacity: copies)
         rowActions.initialize(repeating: nil, count: copies)
         shareCapacity = threading.shareCapacity(copyCount: copies)
+        assignsShares = threading.minimumShareWork == .zero
         shareOutcomes = .allocate(capacity: shareCapacity)
         shareOutcomes.initialize(repeating: ShareOutcome(), count: shareCapacity)
         control = .allocate(capacity: 1)
@@ -297,19 +301,17 @@ public final class VectorEnvironment<Copy: Environment>: BatchedEnvironment, @un
         for share in 0..<shareCapacity { shareOutcomes[share] = ShareOutcome() }
         let shares = control.pointee.tuner.shares
         control.pointee.activeShareCount = shares
-        let clock = ContinuousClock()
-        let start = timed && control.pointee.tuner.timesBatches ? clock.now : nil
+        let timesBatch = timed && control.pointee.tuner.timesBatches
+        let start = timesBatch ? ShareTuner.now() : 0
         if shares > 1 {
             let pool = control.pointee.pool ?? startPool()
-            // A policy that always splits assigns shares, so that every thread steps some
-            // copies (what a test of thread safety needs); an automatic one lets them be claimed.
-            pool.run(shareCount: shares, assigned: threading.minimumShareWork == .zero)
+            pool.run(shareCount: shares, assigned: assignsShares)
         } else {
             runShare(0)
         }
-        if let start {
-            let now = clock.now
-            control.pointee.tuner.record(start.duration(to: now), at: now)
+        if timesBatch {
+            let now = ShareTuner.now()
+            control.pointee.tuner.record(now - start, at: now)
         }
         var failure: (any Error)?
         for share in 0..<control.pointee.activeShareCount {

@@ -84,13 +84,12 @@ public struct VectorThreading: Equatable, Sendable, CustomStringConvertible {
 
     /// The number of shares for a batch of `copyCount` copies whose stepping takes `batchWork`
     /// on one thread (ignored when the policy needs no calibration); 1 means synchronous.
-    @usableFromInline
     func shareCount(copyCount: Int, batchWork: Duration) -> Int {
         let most = shareCapacity(copyCount: copyCount)
         guard needsCalibration else { return most }
-        let affordable = batchWork / minimumShareWork
-        let shares = affordable.isFinite ? min(most, Int(min(affordable, Double(most)))) : most
-        return shares >= 2 ? shares : 1
+        return ShareTuner.shareCount(copyCount: copyCount, threadCount: threadCount,
+                                     batchWork: ShareTuner.nanoseconds(batchWork),
+                                     minimumShareWork: ShareTuner.nanoseconds(minimumShareWork))
     }
 
     public var description: String {

@@ -1,0 +1,109 @@
+import Benchmark
+import RL
+
+// Vector environments: N copies stepped as one batch with random actions, next-step autoreset,
+// each copy with its registered time limit, through the concrete type (as a trainer holding a
+// VectorEnvironment<TimeLimit<CartPole>> steps it).
+//
+// Each iteration takes batches until about a million copy-steps (scalingFactor .mega; 977
+// batches of 1,024 are 1,000,448): the throughput column is in millions of environment steps
+// per second (M), all copies together; the malloc count is per iteration. The vector is made,
+// reset and stepped 32 batches before the measurement, so an automatic policy has decided its
+// split by then.
+//
+// - "synchronous": one thread.
+// - "threaded": VectorThreading.automatic, the default: split across the cores only where a
+//   share's work pays for the hand-off and split batches measure faster (decided during the
+//   warm-up, reviewed every second).
+// - "split, 2 threads": VectorThreading.threads(2), always split (8 shares assigned to the two
+//   threads in turn) whatever the work, for finding that crossover; with "synchronous" at the
+//   same sizes, for CartPole and for a copy 20 times costlier.
+//
+// Run: cd Benchmarks && swift package benchmark --target VectorBenchmarks
+
+/// Steps a vector of `copies` copies made by `make` for about `benchmark.scaledIterations`
+/// copy-steps, with actions uniform over `0 ..< 2^actionBits` (the top bits of one generator
+/// word per copy), after 32 batches of warm-up. A reward and an observation of each batch go
+/// into a checksum that is black-holed once at the end.
+func stepVector<Copy: Environment>(copies: Int, threading: VectorThreading, actionBits: UInt64,
+                                   benchmark: Benchmark, make: () throws -> Copy) throws where Copy.Action == Int {
+    let vector = try VectorEnvironment(copies: copies, threading: threading) { _ in try make() }
+    vector.reset(seed: 0)
+    var actions = SeededGenerator(seed: 42)
+    let batch = UnsafeMutableBufferPointer<Int>.allocate(capacity: copies)
+    batch.initialize(repeating: 0)
+    defer { batch.deallocate() }
+    let warmUp = 2 * VectorThreading.calibrationBatches
+    let batches = max(1, (benchmark.scaledIterations.count + copies / 2) / copies)
+    var checksum: Float = 0
+    for round in 0..<(warmUp + batches) {
+        if round == warmUp { benchmark.startMeasurement() }
+        for copy in 0..<copies { batch[copy] = Int(truncatingIfNeeded: actions.next() >> (64 - actionBits)) }
+        try vector.step(actionIndices: UnsafeBufferPointer(batch))
+        checksum += vector.rewards[0] + vector.observations[0]
+    }
+    benchmark.stopMeasurement()
+    blackHole(checksum)
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
+        timeUnits: .nanoseconds,
+        scalingFactor: .mega,
+        maxDuration: .seconds(3),
+        maxIterations: 30
+    )
+
+    let threadings: [(String, VectorThreading)] = [("synchronous", .synchronous), ("threaded", .automatic)]
+
+    // MARK: - The table: CartPole-v1 and FrozenLake-v1, 1 to 1,024 copies
+
+    for copies in [1, 8, 64, 1_024] {
+        for (name, threading) in threadings {
+            Benchmark("CartPole-v1 x\(copies) \(name)") { benchmark in
+                try stepVector(copies: copies, threading: threading, actionBits: 1, benchmark: benchmark) {
+                    TimeLimit(CartPole(), maxEpisodeSteps: 500)
+                }
+            }
+        }
+    }
+    for copies in [1, 8, 64, 1_024] {
+        for (name, threading) in threadings {
+            Benchmark("FrozenLake-v1 x\(copies) \(name)") { benchmark in
+                try stepVector(copies: copies, threading: threading, actionBits: 2, benchmark: benchmark) {
+                    TimeLimit(try FrozenLake(mapName: "4x4", isSlippery: true), maxEpisodeSteps: 100)
+                }
+            }
+        }
+    }
+
+    // MARK: - The crossover: one thread against two shares
+
+    for copies in [16, 32, 128, 256, 512] {
+        Benchmark("CartPole-v1 x\(copies) synchronous") { benchmark in
+            try stepVector(copies: copies, threading: .synchronous, actionBits: 1, benchmark: benchmark) {
+                TimeLimit(CartPole(), maxEpisodeSteps: 500)
+            }
+        }
+    }
+    for copies in [16, 32, 64, 128, 256, 512, 1_024] {
+        Benchmark("CartPole-v1 x\(copies) split, 2 threads") { benchmark in
+            try stepVector(copies: copies, threading: .threads(2), actionBits: 1, benchmark: benchmark) {
+                TimeLimit(CartPole(), maxEpisodeSteps: 500)
+            }
+        }
+    }
+    let costly = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .nanoseconds,
+        scalingFactor: .kilo, maxDuration: .seconds(2), maxIterations: 2_000)
+    for copies in [1, 2, 4, 8, 16, 32] {
+        for (name, threading) in [("synchronous", VectorThreading.synchronous), ("split, 2 threads", .threads(2))] {
+            Benchmark("CartPole x20 substeps x\(copies) \(name)", configuration: costly) { benchmark in
+                try stepVector(copies: copies, threading: threading, actionBits: 1, benchmark: benchmark) {
+                    TimeLimit(SubsteppedCartPole(substeps: 20), maxEpisodeSteps: 500)
+                }
+            }
+        }
+    }
+}
