@@ -5,19 +5,22 @@ import RL
 // each copy with its registered time limit, through the concrete type (as a trainer holding a
 // VectorEnvironment<TimeLimit<CartPole>> steps it).
 //
-// Each iteration takes batches until about a million copy-steps (scalingFactor .mega; 977
-// batches of 1,024 are 1,000,448): the throughput column is in millions of environment steps
-// per second (M), all copies together; the malloc count is per iteration. The vector is made,
-// reset and stepped 32 batches before the measurement, so an automatic policy has decided its
-// split by then.
+// The table (1 to 1,024 copies): each iteration takes batches until about a million copy-steps
+// (scalingFactor .mega; 977 batches of 1,024 are 1,000,448): the throughput column is in
+// millions of environment steps per second (M), all copies together; the malloc count is per
+// iteration. The vector is made, reset and stepped 32 batches before the measurement, so an
+// automatic policy has decided its split by then.
 //
 // - "synchronous": one thread.
 // - "threaded": VectorThreading.automatic, the default: split across the cores only where a
 //   share's work pays for the hand-off and split batches measure faster (decided during the
 //   warm-up, reviewed every second).
-// - "split, 2 threads": VectorThreading.threads(2), always split (8 shares assigned to the two
-//   threads in turn) whatever the work, for finding that crossover; with "synchronous" at the
-//   same sizes, for CartPole and for a copy 20 times costlier.
+//
+// The crossover ("batch" rows): one batch per iteration, for many iterations, so that the
+// percentiles of the batch time show the moments when both cores were free as well as the
+// others (the machine is shared). "synchronous" against "split, 2 threads"
+// (VectorThreading.threads(2): always 8 shares, assigned to the two threads in turn, whatever the
+// work), for CartPole-v1 and for a CartPole integrated in 20 substeps (about 20 times costlier).
 //
 // Run: cd Benchmarks && swift package benchmark --target VectorBenchmarks
 
@@ -44,6 +47,57 @@ func stepVector<Copy: Environment>(copies: Int, threading: VectorThreading, acti
     }
     benchmark.stopMeasurement()
     blackHole(checksum)
+}
+
+/// A vector made once per benchmark (in its setup) and stepped one batch per iteration.
+final class BatchStepper<Copy: Environment> where Copy.Action == Int {
+    let vector: VectorEnvironment<Copy>
+    let batch: UnsafeMutableBufferPointer<Int>
+    var actions = SeededGenerator(seed: 42)
+    var checksum: Float = 0
+
+    init(copies: Int, threading: VectorThreading, make: () throws -> Copy) throws {
+        vector = try VectorEnvironment(copies: copies, threading: threading) { _ in try make() }
+        batch = .allocate(capacity: copies)
+        batch.initialize(repeating: 0)
+        vector.reset(seed: 0)
+        for _ in 0..<(2 * VectorThreading.calibrationBatches) { try step() }
+    }
+
+    deinit {
+        batch.deallocate()
+        blackHole(checksum)
+    }
+
+    /// Draws one action per copy (the top bit of a generator word: CartPole's two actions).
+    func drawActions() {
+        for copy in batch.indices { batch[copy] = Int(truncatingIfNeeded: actions.next() >> 63) }
+    }
+
+    func step() throws {
+        drawActions()
+        try vector.step(actionIndices: UnsafeBufferPointer(batch))
+        checksum += vector.rewards[0]
+    }
+}
+
+/// Registers a benchmark that times one batch of a vector per iteration.
+func batchBenchmark<Copy: Environment>(_ name: String, copies: Int, threading: VectorThreading,
+                                       make: @escaping () -> Copy) where Copy.Action == Int {
+    var stepper: BatchStepper<Copy>?
+    Benchmark(name, configuration: .init(metrics: [.wallClock, .mallocCountTotal], timeUnits: .nanoseconds, scalingFactor: .one,
+                                         maxDuration: .seconds(2), maxIterations: 1_000_000)) { benchmark in
+        guard let stepper else { return }
+        stepper.drawActions()
+        benchmark.startMeasurement()
+        try stepper.vector.step(actionIndices: UnsafeBufferPointer(stepper.batch))
+        benchmark.stopMeasurement()
+        stepper.checksum += stepper.vector.rewards[0]
+    } setup: {
+        stepper = try BatchStepper(copies: copies, threading: threading, make: make)
+    } teardown: {
+        stepper = nil
+    }
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -78,32 +132,16 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // MARK: - The crossover: one thread against two shares
+    // MARK: - The crossover: one batch per iteration, one thread against two
 
-    for copies in [16, 32, 128, 256, 512] {
-        Benchmark("CartPole-v1 x\(copies) synchronous") { benchmark in
-            try stepVector(copies: copies, threading: .synchronous, actionBits: 1, benchmark: benchmark) {
-                TimeLimit(CartPole(), maxEpisodeSteps: 500)
-            }
-        }
+    let cartPole = { TimeLimit(CartPole(), maxEpisodeSteps: 500) }
+    for copies in [8, 16, 32, 64, 128, 256, 1_024] {
+        batchBenchmark("CartPole-v1 x\(copies) batch synchronous", copies: copies, threading: .synchronous, make: cartPole)
+        batchBenchmark("CartPole-v1 x\(copies) batch split, 2 threads", copies: copies, threading: .threads(2), make: cartPole)
     }
-    for copies in [16, 32, 64, 128, 256, 512, 1_024] {
-        Benchmark("CartPole-v1 x\(copies) split, 2 threads") { benchmark in
-            try stepVector(copies: copies, threading: .threads(2), actionBits: 1, benchmark: benchmark) {
-                TimeLimit(CartPole(), maxEpisodeSteps: 500)
-            }
-        }
-    }
-    let costly = Benchmark.Configuration(
-        metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .nanoseconds,
-        scalingFactor: .kilo, maxDuration: .seconds(2), maxIterations: 2_000)
+    let costly = { TimeLimit(SubsteppedCartPole(substeps: 20), maxEpisodeSteps: 500) }
     for copies in [1, 2, 4, 8, 16, 32] {
-        for (name, threading) in [("synchronous", VectorThreading.synchronous), ("split, 2 threads", .threads(2))] {
-            Benchmark("CartPole x20 substeps x\(copies) \(name)", configuration: costly) { benchmark in
-                try stepVector(copies: copies, threading: threading, actionBits: 1, benchmark: benchmark) {
-                    TimeLimit(SubsteppedCartPole(substeps: 20), maxEpisodeSteps: 500)
-                }
-            }
-        }
+        batchBenchmark("CartPole x20 substeps x\(copies) batch synchronous", copies: copies, threading: .synchronous, make: costly)
+        batchBenchmark("CartPole x20 substeps x\(copies) batch split, 2 threads", copies: copies, threading: .threads(2), make: costly)
     }
 }

@@ -11,9 +11,11 @@ import Synchronization
 /// shares instead go to the threads in turn (share `k` to thread `k mod threads`, the caller
 /// being thread 0), so that every thread steps part of every batch.
 ///
-/// Between rounds a worker spins for up to ``spinDuration``, so back-to-back batches are handed
-/// over within a microsecond, and then sleeps on a condition, so that an idle vector costs no
-/// processor time; a sleeping worker takes tens of microseconds to wake. The pool is not
+/// Between rounds a worker spins for up to ``spinDuration`` (yielding the processor on every turn
+/// after the first microsecond, so that it never holds up a caller waiting for the same core),
+/// so back-to-back batches are handed over within a microsecond, and then sleeps on a
+/// condition, so that an idle vector costs no processor time; a sleeping worker takes tens of
+/// microseconds to wake. The caller, waiting for the last shares, yields too. The pool is not
 /// reentrant: one caller at a time.
 @usableFromInline
 final class WorkerPool: @unchecked Sendable {
@@ -82,7 +84,7 @@ final class WorkerPool: @unchecked Sendable {
         while finishedShares.load(ordering: .acquiring) < shareCount {
             spins += 1
             // A worker that lost its processor mid-share (the machine is shared) gets it back sooner.
-            if spins > 1_024 { sched_yield() }
+            if spins > 256 { sched_yield() }
         }
     }
 
@@ -141,8 +143,13 @@ final class WorkerPool: @unchecked Sendable {
             let word = roundWord.load(ordering: .acquiring)
             if word != seen { return word }
             spins += 1
+            guard spins > 256 else { continue }
+            // After a microsecond or so, give the processor away on every turn: when the machine
+            // is busy, the caller may be waiting for this very core, and a worker that kept
+            // spinning on it would hold the batch up until the end of its spin.
+            sched_yield()
             // Reading the clock costs more than a load, so look at it only now and then.
-            if spins & 255 == 0 && clock.now >= deadline { break }
+            if spins & 15 == 0 && clock.now >= deadline { break }
         }
         condition.lock()
         sleepingWorkers.add(1, ordering: .sequentiallyConsistent)
