@@ -27,6 +27,30 @@ struct VectorOnBuiltInsTests {
         }
     }
 
+    @Test("the README's autoreset example: two deterministic FrozenLake copies, copy 0 into the hole",
+          arguments: AutoresetMode.allCases)
+    func readmeExample(autoreset: AutoresetMode) throws {
+        let lakes = try EnvironmentRegistry.standard.makeVector("frozenlake", copies: 2, options: ["slippery": "false"],
+                                                                autoreset: autoreset)
+        lakes.reset(seed: 0)
+        var cells = [lakes.observationIndices.map(Array.init)]
+        var ended = [Array(lakes.terminated)]
+        var finals: [[Int]?] = [nil]
+        for actions in [[1, 2], [2, 2], [0, 1]] {
+            try lakes.step(actionIndices: actions)
+            cells.append(lakes.observationIndices.map(Array.init))
+            ended.append(Array(lakes.terminated))
+            finals.append((0..<2).contains { lakes.hasFinalObservation[$0] } ? lakes.finalObservationIndices.map(Array.init) : nil)
+            #expect(Array(lakes.rewards) == [0, 0])
+        }
+        let sameStep = autoreset == .sameStep
+        #expect(cells == [[0, 0], [4, 1], [sameStep ? 0 : 5, 2], [0, 6]])
+        #expect(ended == [[false, false], [false, false], [true, false], [false, false]])
+        #expect(finals.map { $0?.first } == [nil, nil, sameStep ? 5 : nil, nil])
+        #expect(lakes.lastEpisode(copy: 0)
+                == EpisodeRecord(totalReward: 0, length: 2, terminated: true, truncated: false, succeeded: false))
+    }
+
     @Test("FrozenLake-v1 from the registry: indices and one-hot rows, and success in the episode records")
     func frozenLakeRecords() throws {
         let vector = try EnvironmentRegistry.standard.makeVector("frozenlake", copies: 16, options: ["slippery": "false"])
