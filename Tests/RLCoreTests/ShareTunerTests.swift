@@ -21,10 +21,26 @@ struct ShareTunerTests {
         #expect(tuner.shares == 8)                          // min(64 copies, 2 × 4, 100 µs ÷ 10 µs): a trial
         record(&tuner, 16, of: 60, at: start)
         #expect(tuner.shares == 8)                          // 60 µs < 0.9 × 100 µs: kept
-        record(&tuner, 1, of: 60, at: start + second / 2)
+        record(&tuner, 16, of: 70, at: start + second / 2)  // still paying
         #expect(tuner.shares == 8)
         record(&tuner, 1, of: 60, at: start + second)
         #expect(tuner.shares == 1)                          // the review: measuring on one thread again
+        #expect(tuner.backoff == second)
+    }
+
+    @Test("goes back to one thread as soon as a run of split batches stops paying")
+    func dropsASplitThatStopsPaying() {
+        let policy = VectorThreading(threadCount: 2, minimumShareWork: .microseconds(10))
+        var tuner = ShareTuner(threading: policy, copyCount: 64)
+        let start = ShareTuner.now()
+        record(&tuner, 16, of: 100, at: start)
+        record(&tuner, 16, of: 60, at: start)
+        #expect(tuner.shares == 8)
+        record(&tuner, 15, of: 95, at: start + 1_000)       // the machine got busy
+        #expect(tuner.shares == 8)
+        record(&tuner, 1, of: 95, at: start + 2_000)        // a run of 16 that does not pay
+        #expect(tuner.shares == 1)
+        #expect(tuner.backoff == 2 * second)                // and the next trial waits longer
     }
 
     @Test("stays on one thread when splitting does not pay, and tries again later and later")

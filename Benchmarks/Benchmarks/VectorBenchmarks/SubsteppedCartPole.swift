@@ -19,7 +19,7 @@ struct SubsteppedCartPole: Environment {
 
     mutating func reset(seed: UInt64?) -> SIMD4<Float> {
         if let seed { generator = SeededGenerator(seed: seed) }
-        state = SIMD4((0..<4).map { _ in generator.uniform(-0.05, 0.05) })
+        for index in 0..<4 { state[index] = generator.uniform(-0.05, 0.05) }
         needsReset = false
         return SIMD4<Float>(state)
     }

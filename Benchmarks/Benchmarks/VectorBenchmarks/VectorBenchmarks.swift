@@ -15,6 +15,9 @@ import RL
 // - "threaded": VectorThreading.automatic, the default: split across the cores only where a
 //   share's work pays for the hand-off and split batches measure faster (decided during the
 //   warm-up, reviewed every second).
+// - "as any BatchedEnvironment from the registry": 64 CartPole-v1 copies made by
+//   EnvironmentRegistry.makeVector and stepped through the existential, which runs the generic
+//   code unspecialised (agents that do not know the environment's type hold vectors this way).
 //
 // The crossover ("batch" rows): one batch per iteration, for many iterations, so that the
 // percentiles of the batch time show the moments when both cores were free as well as the
@@ -130,6 +133,26 @@ let benchmarks: @Sendable () -> Void = {
                 }
             }
         }
+    }
+
+    // MARK: - Through the existential, as the registry makes it
+
+    Benchmark("CartPole-v1 x64 synchronous, as any BatchedEnvironment from the registry") { benchmark in
+        let vector = try EnvironmentRegistry.standard.makeVector("CartPole-v1", copies: 64, threading: .synchronous)
+        vector.reset(seed: 0)
+        var actions = SeededGenerator(seed: 42)
+        let batch = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
+        batch.initialize(repeating: 0)
+        defer { batch.deallocate() }
+        var checksum: Float = 0
+        benchmark.startMeasurement()
+        for _ in 0..<((benchmark.scaledIterations.count + 32) / 64) {
+            for copy in 0..<64 { batch[copy] = Int(truncatingIfNeeded: actions.next() >> 63) }
+            try vector.step(actionIndices: UnsafeBufferPointer(batch))
+            checksum += vector.rewards[0] + vector.observations[0]
+        }
+        benchmark.stopMeasurement()
+        blackHole(checksum)
     }
 
     // MARK: - The crossover: one batch per iteration, one thread against two

@@ -8,10 +8,12 @@ import Foundation
 /// thread. If a share of the fastest of them would have less than the minimum share work, the
 /// vector stays synchronous for good. Otherwise it times as many batches split into shares and
 /// keeps the split only if their mean time is at least a tenth below the synchronous mean: on
-/// a machine whose cores are busy with other work the hand-off can cost milliseconds, and then
-/// one thread is faster. It measures both again after ``VectorThreading/reviewInterval``, and
-/// waits twice as long (up to ``VectorThreading/longestReviewInterval``) each time splitting
-/// loses, so the trials cost little while it does.
+/// a machine whose cores are busy with other work the hand-off costs more than it saves, and
+/// then one thread is faster. While it splits, it keeps timing: as soon as a run of as many
+/// split batches is no longer a tenth faster than the synchronous mean, it goes back to one
+/// thread. It measures both again after ``VectorThreading/reviewInterval``, and waits twice as
+/// long (up to ``VectorThreading/longestReviewInterval``) each time splitting loses, so the
+/// trials cost little while it does.
 ///
 /// Times are whole nanoseconds of the monotonic clock: the tuner is read on every batch, and
 /// the standard library's clock instants have a layout only known at run time, which would make
@@ -26,8 +28,11 @@ struct ShareTuner {
         case measuringWork(batchesLeft: Int, fastest: Int64, total: Int64)
         /// Timing batches split into ``shares``, against the synchronous mean just measured.
         case tryingSplit(batchesLeft: Int, total: Int64, synchronousMean: Int64)
-        /// Stepping with ``shares`` until the next review, a time in nanoseconds.
-        case settled(until: Int64)
+        /// Splitting until the next review (a time in nanoseconds), timing runs of batches
+        /// against the synchronous mean.
+        case splitting(until: Int64, batchesLeft: Int, total: Int64, synchronousMean: Int64)
+        /// On one thread until the next review, a time in nanoseconds.
+        case waiting(until: Int64)
     }
 
     /// The shares to cut the next batch into (1: on the calling thread alone).
@@ -101,20 +106,43 @@ struct ShareTuner {
                 phase = .tryingSplit(batchesLeft: batchesLeft - 1, total: total, synchronousMean: synchronousMean)
                 return
             }
-            if total / trialLength < synchronousMean - synchronousMean / 10 {
+            if Self.pays(total / trialLength, against: synchronousMean) {
                 backoff = Self.nanoseconds(VectorThreading.reviewInterval)
-                phase = .settled(until: now &+ backoff)
+                phase = .splitting(until: now &+ backoff, batchesLeft: Int(trialLength), total: 0,
+                                   synchronousMean: synchronousMean)
             } else {
-                shares = 1
-                phase = .settled(until: now &+ backoff)
-                backoff = min(backoff &* 2, Self.nanoseconds(VectorThreading.longestReviewInterval))
+                stopSplitting(at: now)
             }
-        case .settled(let until):
+        case .splitting(let until, let batchesLeft, let total, let synchronousMean):
+            let total = total &+ elapsed
             if now >= until {
                 shares = 1
                 phase = Self.startMeasuring()
+            } else if batchesLeft > 1 {
+                phase = .splitting(until: until, batchesLeft: batchesLeft - 1, total: total,
+                                   synchronousMean: synchronousMean)
+            } else if Self.pays(total / trialLength, against: synchronousMean) {
+                phase = .splitting(until: until, batchesLeft: Int(trialLength), total: 0,
+                                   synchronousMean: synchronousMean)
+            } else {
+                stopSplitting(at: now)
             }
+        case .waiting(let until):
+            if now >= until { phase = Self.startMeasuring() }
         }
+    }
+
+    /// Whether split batches of mean `splitMean` beat synchronous ones of `synchronousMean` by
+    /// at least a tenth.
+    private static func pays(_ splitMean: Int64, against synchronousMean: Int64) -> Bool {
+        splitMean < synchronousMean - synchronousMean / 10
+    }
+
+    /// Goes back to one thread until the backoff is over, and doubles the backoff.
+    private mutating func stopSplitting(at now: Int64) {
+        shares = 1
+        phase = .waiting(until: now &+ backoff)
+        backoff = min(backoff &* 2, Self.nanoseconds(VectorThreading.longestReviewInterval))
     }
 
     /// `min(copies, sharesPerThread × threads, work ÷ minimum share work)`, or 1 below 2.

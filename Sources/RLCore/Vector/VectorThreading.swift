@@ -10,9 +10,10 @@ import Foundation
 /// ``automatic`` a vector times its first ``calibrationBatches`` steps on the calling thread;
 /// when a share of the fastest would have less than ``minimumShareWork`` (at most
 /// `min(copies, sharesPerThread × threadCount, work ÷ minimumShareWork)` shares, and at least
-/// 2), it stays on one thread for good. Otherwise it times as many split batches and keeps
-/// splitting only if they are faster on average; it measures again every ``reviewInterval``
-/// (waiting twice as long, up to ``longestReviewInterval``, each time splitting lost). Worker
+/// 2), it stays on one thread for good. Otherwise it times as many split batches and splits
+/// only while runs of split batches stay a tenth faster on average than one thread; it measures
+/// both again every ``reviewInterval`` (waiting twice as long, up to ``longestReviewInterval``,
+/// each time splitting lost). Worker
 /// threads are started only when a batch is first split. Shares are claimed rather than
 /// assigned, so a thread that is late leaves its shares to the others.
 ///
@@ -38,11 +39,13 @@ public struct VectorThreading: Equatable, Sendable, CustomStringConvertible {
         self.minimumShareWork = minimumShareWork
     }
 
-    /// The share work above which splitting a batch in two beat stepping it on one thread,
-    /// measured with the vector benchmarks (`Benchmarks/`, VectorBenchmarks) on a 2-core
-    /// AMD EPYC (Zen 4): CartPole broke even at 128 copies a batch and a costlier environment
-    /// at an equal amount of work (see the README's speed table).
-    public static let measuredCrossover: Duration = .microseconds(3)
+    /// The least work per share, measured with the vector benchmarks (`Benchmarks/`,
+    /// VectorBenchmarks) on a 2-core AMD EPYC (Zen 4) in the moments when both cores were free:
+    /// splitting a batch in two broke even at about 2 µs of work a batch, for CartPole-v1
+    /// (64 copies) and for a CartPole 20 times costlier (2 copies) alike. So a batch is split
+    /// only when each share gets at least 1 µs; whether splitting then pays on a busy machine,
+    /// the automatic policy measures.
+    public static let measuredCrossover: Duration = .microseconds(1)
 
     /// The number of batches an automatic policy times on one thread, and then split, before
     /// it decides.
