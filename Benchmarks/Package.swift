@@ -43,5 +43,14 @@ let package = Package(
             path: "Benchmarks/EnvironmentBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "VectorBenchmarks",
+            dependencies: [
+                .product(name: "RL", package: "swift-rl"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/VectorBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -131,3 +131,48 @@ struct DenormalModeTests {
 private final class FlagLog: @unchecked Sendable {
     var values: [Bool] = []
 }
+
+/// Vector environments step their copies on worker threads too: each must flush subnormals.
+@Suite("Denormals on vector workers")
+struct VectorWorkerDenormalTests {
+    /// Remembers, from whatever thread steps it, whether that thread flushes subnormals.
+    final class Probe: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seen: [(thread: String, flushing: Bool)] = []
+        func record() {
+            let thread = String(describing: pthread_self())
+            lock.lock()
+            seen.append((thread, DenormalMode.isFlushingToZero))
+            lock.unlock()
+        }
+        var observations: [(thread: String, flushing: Bool)] {
+            lock.lock()
+            defer { lock.unlock() }
+            return seen
+        }
+    }
+
+    /// A step costly enough (a few microseconds) that two threads share every batch.
+    struct Probed: Environment {
+        let observationSpace = Discrete(2)
+        let actionSpace = Discrete(2)
+        let probe: Probe
+        mutating func reset(seed: UInt64?) -> Int { 0 }
+        mutating func step(_ action: Int) throws -> StepResult<Int> {
+            probe.record()
+            var x = 1.0
+            for index in 0..<2_000 { x = x * 1.000001 + Double(index & 1) }
+            return StepResult(observation: x > 0 ? 0 : 1, reward: 0)
+        }
+    }
+
+    @Test func workerThreadsFlushSubnormals() throws {
+        let probe = Probe()
+        let vector = try VectorEnvironment(copies: 8, threading: .threads(2)) { _ in Probed(probe: probe) }
+        vector.reset(seed: 1)
+        for _ in 0..<20 { try vector.step(actionIndices: [Int](repeating: 0, count: 8)) }
+        let observations = probe.observations
+        #expect(Set(observations.map(\.thread)).count >= 2)
+        #expect(observations.allSatisfy { $0.flushing == DenormalMode.isSupported })
+    }
+}

@@ -26,7 +26,11 @@ import SeededRandom
 ///   ``SpaceWithOutsideElements``, as ``Discrete``, ``Box`` and ``DiscreteTuple`` do), except
 ///   that a finite vector past a `Box`'s bounds may instead be accepted (clipped), in which
 ///   case the step must still return an observation in the space and a finite reward;
-/// - `step` with actions inside the action space does not throw during an episode.
+/// - `step` with actions inside the action space does not throw during an episode;
+/// - when all of the above hold, a ``VectorEnvironment`` of ``vectorCopies`` instances has
+///   buffers of the right shapes, seeds copy `i` as a single instance seeded with `seed + i`,
+///   follows both autoreset rules step for step against single instances given the same
+///   actions (episode records included), and gives the same results split across threads.
 ///
 /// Actions are sampled from the action space with a generator seeded by ``seed``.
 public struct EnvironmentChecker: Sendable {
@@ -37,6 +41,10 @@ public struct EnvironmentChecker: Sendable {
     /// The step budget per episode; an episode still running after it is abandoned (with a
     /// note) and the next one starts.
     public var maxStepsPerEpisode: Int
+    /// The copies in the vector the checker makes (0 skips the vector checks).
+    public var vectorCopies: Int
+    /// The batch steps each vector check takes.
+    public var vectorSteps: Int
 
     /// A checker with its seed and budgets.
     ///
@@ -46,10 +54,17 @@ public struct EnvironmentChecker: Sendable {
     ///   - maxStepsPerEpisode: the step budget per episode (default 2,000; values below 1 count
     ///     as 1). Raise it for a task whose random episodes run long, so that stepping after
     ///     the end is checked too.
-    public init(seed: UInt64 = 2024, episodes: Int = 3, maxStepsPerEpisode: Int = 2_000) {
+    ///   - vectorCopies: the copies of the vector checks (default 3; 0 or less skips them).
+    ///   - vectorSteps: the batch steps of each vector check (default 200; values below 1 count
+    ///     as 1). Raise it for a task whose random episodes run long, so that autoreset is
+    ///     checked too.
+    public init(seed: UInt64 = 2024, episodes: Int = 3, maxStepsPerEpisode: Int = 2_000,
+                vectorCopies: Int = 3, vectorSteps: Int = 200) {
         self.seed = seed
         self.episodes = max(1, episodes)
         self.maxStepsPerEpisode = max(1, maxStepsPerEpisode)
+        self.vectorCopies = max(0, vectorCopies)
+        self.vectorSteps = max(1, vectorSteps)
     }
 
     // MARK: - Entry points
@@ -60,7 +75,11 @@ public struct EnvironmentChecker: Sendable {
         withoutActuallyEscaping(make) { make in
             var run = CheckRun<E>(checker: self, make: make)
             run.checkAll()
-            return run.report
+            // A vector of a broken environment breaks in its turn; report the cause alone.
+            guard run.report.passed && vectorCopies > 0 else { return run.report }
+            var vectorRun = VectorCheckRun<E>(checker: self, make: make, report: run.report)
+            vectorRun.checkAll()
+            return vectorRun.report
         }
     }
 
@@ -166,12 +185,11 @@ private struct CheckRun<E: Environment> {
     // MARK: Reporting
 
     mutating func add(_ kind: EnvironmentProblem.Kind, _ message: @autoclosure () -> String) {
-        guard !report.kinds.contains(kind) else { return }
-        report.problems.append(EnvironmentProblem(kind, message()))
+        report.add(kind, message())
     }
 
     mutating func note(_ message: String) {
-        if !report.notes.contains(message) { report.notes.append(message) }
+        report.note(message)
     }
 
     mutating func makeEnvironment() -> E? {

@@ -25,6 +25,18 @@ public struct EnvironmentProblem: Equatable, Sendable, CustomStringConvertible {
         case wrongError
         /// `step` threw for an action in the action space during an episode.
         case validActionRejected
+        /// A vector of the environment has buffers of the wrong size or layout, or could not
+        /// be made.
+        case vectorShape
+        /// A vector reset with seed `s` does not start copy `i` as a single environment reset
+        /// with `s + i` (or, reset with `nil` afterwards, as one continuing its stream).
+        case vectorSeeding
+        /// A vector's steps, autoreset or episode records differ from single environments
+        /// given the same actions under the autoreset rule: typically copies that share state
+        /// (one random generator, one instance handed out several times, global variables).
+        case vectorAutoreset
+        /// A vector split across threads gives different results than on one thread.
+        case vectorThreading
     }
 
     /// What kind of break it is.
@@ -58,6 +70,17 @@ public struct EnvironmentCheckReport: Sendable, CustomStringConvertible {
 
     /// The kinds of the problems found.
     public var kinds: Set<EnvironmentProblem.Kind> { Set(problems.map(\.kind)) }
+
+    /// Adds a problem of `kind`, unless one of that kind was found already.
+    mutating func add(_ kind: EnvironmentProblem.Kind, _ message: @autoclosure () -> String) {
+        guard !kinds.contains(kind) else { return }
+        problems.append(EnvironmentProblem(kind, message()))
+    }
+
+    /// Adds a note, unless it is there already.
+    mutating func note(_ message: String) {
+        if !notes.contains(message) { notes.append(message) }
+    }
 
     public var description: String {
         if problems.isEmpty && notes.isEmpty { return "no problems found" }

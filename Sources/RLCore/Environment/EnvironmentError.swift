@@ -1,4 +1,4 @@
-/// An error thrown by an environment, a wrapper, the registry or the checker.
+/// An error thrown by an environment, a wrapper, a vector environment, the registry or the checker.
 ///
 /// The description is one line meant for the person at the keyboard: the `rl` command prints
 /// it as it is.
@@ -15,12 +15,16 @@ public enum EnvironmentError: Error, Equatable, CustomStringConvertible {
     case unknownEnvironment(id: String, known: [String])
     /// The environment breaks the protocol (reported by ``EnvironmentChecker``).
     case protocolViolation(String)
+    /// A vector environment cannot be made as asked: fewer than one copy, fewer than one
+    /// thread, or copies whose spaces differ.
+    case invalidVector(String)
 
     public var description: String {
         switch self {
         case .resetNeeded(let environment):
             "\(environment): step() called before reset() or after the episode ended; call reset() first"
-        case .invalidAction(let message), .invalidOption(let message), .protocolViolation(let message):
+        case .invalidAction(let message), .invalidOption(let message), .protocolViolation(let message),
+             .invalidVector(let message):
             message
         case .invalidMap(let line, let message):
             line.map { "map line \($0): \(message)" } ?? "map: \(message)"

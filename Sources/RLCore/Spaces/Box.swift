@@ -84,6 +84,7 @@ public struct Box<Vector: FloatVector>: ContinuousSpace, Equatable {
 
     public var flattenedCount: Int { low.count }
 
+    @inlinable
     public func flatten(_ element: Vector, into buffer: UnsafeMutableBufferPointer<Float>) {
         for index in 0..<low.count { buffer[index] = element[index] }
     }

@@ -30,6 +30,7 @@ public struct Discrete: Space, Hashable, Codable {
 
     public var flattenedCount: Int { count }
 
+    @inlinable
     public func flatten(_ element: Int, into buffer: UnsafeMutableBufferPointer<Float>) {
         for index in 0..<count { buffer[index] = 0 }
         buffer[element - start] = 1
@@ -46,10 +47,12 @@ public struct Discrete: Space, Hashable, Codable {
 
     public var elementCount: Int? { count }
 
+    @inlinable
     public func index(of element: Int) -> Int? {
         contains(element) ? element - start : nil
     }
 
+    @inlinable
     public func element(atIndex index: Int) -> Int? {
         index >= 0 && index < count ? start + index : nil
     }

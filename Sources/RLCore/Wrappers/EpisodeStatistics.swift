@@ -8,28 +8,8 @@
 ///
 /// An episode that is abandoned by calling `reset` before it ended is not recorded.
 public struct EpisodeStatistics<Wrapped: Environment>: Wrapper {
-    /// The figures of one finished episode.
-    public struct Episode: Equatable, Sendable {
-        /// The sum of the episode's rewards (undiscounted).
-        public var totalReward: Double
-        /// The number of steps in the episode.
-        public var length: Int
-        /// Whether the episode ended by termination (goal, hole, fall).
-        public var terminated: Bool
-        /// Whether the episode was cut short (a time limit).
-        public var truncated: Bool
-        /// Whether it reached the task's goal, for environments with one (see
-        /// ``Environment/episodeSucceeded``).
-        public var succeeded: Bool?
-
-        public init(totalReward: Double, length: Int, terminated: Bool, truncated: Bool, succeeded: Bool?) {
-            self.totalReward = totalReward
-            self.length = length
-            self.terminated = terminated
-            self.truncated = truncated
-            self.succeeded = succeeded
-        }
-    }
+    /// The figures of one finished episode (the record vector environments keep per copy too).
+    public typealias Episode = EpisodeRecord
 
     public var wrapped: Wrapped
 
