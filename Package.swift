@@ -75,6 +75,6 @@ let package = Package(
         .testTarget(name: "AgentTests", dependencies: ["RL"]),
         .testTarget(name: "ViewerTests", dependencies: ["RLViewer", "RLEnvironments"]),
         .testTarget(name: "TensorBoardTests", dependencies: ["RLTensorBoard", "RL"]),
-        .testTarget(name: "CommandTests", dependencies: ["rl", "RL"]),
+        .testTarget(name: "CommandTests", dependencies: ["rl", "RL", "RLTensorBoard"]),
     ]
 )

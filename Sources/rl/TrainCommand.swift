@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RL
+import RLTensorBoard
 
 /// `rl train AGENT ENV`: trains an agent, saves its checkpoint and metrics, and evaluates it.
 ///
@@ -20,13 +21,16 @@ struct TrainCommand: ParsableCommand {
             checkpoint.safetensors and metrics.csv (one row per episode: episode, steps, return, \
             length, the agent's metrics such as epsilon and loss, seconds). Progress goes to standard \
             error, the summary to standard output. Ctrl-C stops training after the current step and \
-            still saves (exit code 130).
+            still saves (exit code 130). --tensorboard DIR also writes TensorBoard event files to \
+            DIR/RUN (RUN: the run folder's name) with CleanRL's tags (charts/episodic_return, \
+            charts/SPS, losses/td_loss, ...) and the hyperparameters as text.
 
             Examples:
               rl train dqn cartpole
               rl train dqn cartpole --learning-rate 0.001 --hidden 128,128 --no-double-dqn
               rl train qtable frozenlake --no-slippery --preset dummy
               rl train reinforce cartpole --seed 3 --json
+              rl train dqn cartpole --tensorboard runs/tensorboard
             """
     )
 
@@ -54,6 +58,10 @@ struct TrainCommand: ParsableCommand {
         "The run folder (default: a new folder runs/AGENT-ENV-seedS-TIME).", valueName: "dir"))
     var outputPath: String?
 
+    @Option(name: .customLong("tensorboard"), help: ArgumentHelp(
+        "Also write TensorBoard event files, to DIR/<run folder name> (tensorboard --logdir DIR).", valueName: "dir"))
+    var tensorBoardPath: String?
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Greedy evaluation episodes after training, 0 to skip.", valueName: "n"))
     var evalEpisodes: Int = 100
 
@@ -80,6 +88,7 @@ struct TrainCommand: ParsableCommand {
         if let episodes, episodes < 1 { throw ValidationError("--episodes must be at least 1, got \(episodes)") }
         if let steps, steps < 1 { throw ValidationError("--steps must be at least 1, got \(steps)") }
         if evalEpisodes < 0 { throw ValidationError("--eval-episodes must be 0 or more, got \(evalEpisodes)") }
+        if tensorBoardPath?.isEmpty == true { throw ValidationError("--tensorboard needs a folder") }
     }
 
     /// The budget asked for, if any.
@@ -101,12 +110,16 @@ struct TrainCommand: ParsableCommand {
         }
 
         // 2. Train, stopping cleanly on Ctrl-C (checked at every step).
+        let tensorBoard = try tensorBoardPath.map { [try TensorBoardCallback(
+            directory: URL(fileURLWithPath: $0).appendingPathComponent(folder.url.lastPathComponent),
+            hyperparameters: [HyperparameterSetting("agent", setup.name), HyperparameterSetting("environment", made.title)]
+                + setup.settings)] } ?? []
         let display = ProgressDisplay(style: ProgressDisplay.style(quiet: quiet), budget: setup.configuration.budget)
         Interruption.install()
         if !quiet {
             StandardError.writeLine("training \(setup.name) on \(made.title) for \(Self.text(of: setup.configuration.budget)), seed \(seed) → \(folder.path)")
         }
-        let callbacks: [any TrainingCallback] = [ProgressCallback { display.update($0); return .proceed }, InterruptionCallback()]
+        let callbacks: [any TrainingCallback] = [ProgressCallback { display.update($0); return .proceed }, InterruptionCallback()] + tensorBoard
         let report = try Self.train(agent, on: &made.environment, callbacks: callbacks)
         display.finish()
 

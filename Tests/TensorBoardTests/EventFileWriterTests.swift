@@ -106,7 +106,7 @@ struct EventFileWriterTests {
             try EventFileWriter(directory: blocker.appendingPathComponent("run"))
         } throws: { error in
             guard case TensorBoardError.cannotWrite(let message) = error else { return false }
-            return message.hasPrefix("cannot create the TensorBoard folder \(blocker.path)/run: ")
+            return message == "cannot create the TensorBoard folder \(blocker.path)/run: \(blocker.path) is a file, not a folder"
         }
         #expect(throws: TensorBoardError.invalidArgument("the flush interval must be more than 0, got 0.0 seconds")) {
             try EventFileWriter(directory: folder, flushInterval: .zero)

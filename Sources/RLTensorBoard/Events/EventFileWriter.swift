@@ -72,7 +72,7 @@ public final class EventFileWriter {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw TensorBoardError.cannotWrite(
-                "cannot create the TensorBoard folder \(directory.path): \(error.localizedDescription)")
+                "cannot create the TensorBoard folder \(directory.path): \(Self.obstacle(to: directory) ?? error.localizedDescription)")
         }
         let wallTime = Date().timeIntervalSince1970
         (url, file) = try Self.createFile(in: directory, seconds: wallTime, suffix: fileNameSuffix)
@@ -157,6 +157,21 @@ public final class EventFileWriter {
             defer { number += 1 }
             return number
         }
+    }
+
+    /// Why `directory` cannot be made, in words (Foundation's own message is a bare error
+    /// number on Linux): the nearest path on the way that exists is a file, or not writable.
+    private static func obstacle(to directory: URL) -> String? {
+        var ancestor = directory
+        var isDirectory: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
+            let parent = ancestor.deletingLastPathComponent()
+            if parent.path == ancestor.path { return nil }
+            ancestor = parent
+        }
+        if !isDirectory.boolValue { return "\(ancestor.path) is a file, not a folder" }
+        if !FileManager.default.isWritableFile(atPath: ancestor.path) { return "\(ancestor.path) is not writable" }
+        return nil
     }
 
     /// Creates a new event file in `directory`. Two writers of one process opened in the same
