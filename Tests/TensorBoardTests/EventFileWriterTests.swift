@@ -14,19 +14,25 @@ struct EventFileWriterTests {
             try writer.addScalar(Double(step) * 0.5, tag: "charts/episodic_return", step: step * 10, wallTime: 100 + Double(step))
         }
         try writer.addScalar(.pi, tag: "losses/td_loss", step: 512, wallTime: 200)
+        try writer.addScalars([("losses/td_loss", 1.5), ("charts/learning_rate", 0.001)], step: 768, wallTime: 300)
         try writer.close()
 
         let file = try EventFile(contentsOf: writer.url)
         #expect(file.tornBytes == 0)
-        #expect(file.events.count == 53)
+        #expect(file.events.count == 55)
         #expect(file.events.first?.content == .fileVersion("brain.Event:2"))
         #expect(file.events.first?.step == 0)
         #expect(file.events[1] == TensorBoardEvent(
             wallTime: 100, step: 0, content: .text(tag: "hyperparameters/text_summary", text: "|param|value|\n|-|-|\n|seed|3|")))
         #expect(file.scalars(tag: "charts/episodic_return").map(\.step) == (1...50).map { $0 * 10 })
         #expect(file.scalars(tag: "charts/episodic_return").map(\.value) == (1...50).map { Float($0) * 0.5 })
-        #expect(file.events.last == TensorBoardEvent(wallTime: 200, step: 512, content: .scalar(tag: "losses/td_loss", value: Float(Double.pi))))
-        #expect(file.scalarTags == ["charts/episodic_return", "losses/td_loss"])
+        #expect(file.events[52] == TensorBoardEvent(wallTime: 200, step: 512, content: .scalar(tag: "losses/td_loss", value: Float(Double.pi))))
+        // Values added together share one event, and read back one by one.
+        #expect(file.events.suffix(2) == [
+            TensorBoardEvent(wallTime: 300, step: 768, content: .scalar(tag: "losses/td_loss", value: 1.5)),
+            TensorBoardEvent(wallTime: 300, step: 768, content: .scalar(tag: "charts/learning_rate", value: 0.001)),
+        ])
+        #expect(file.scalarTags == ["charts/episodic_return", "losses/td_loss", "charts/learning_rate"])
     }
 
     @Test("the file has TensorBoard's name and is the only one in its folder")

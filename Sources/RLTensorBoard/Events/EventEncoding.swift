@@ -16,10 +16,15 @@ extension Tensorboard_Event {
 
     /// An event holding one summary value.
     init(wallTime: Double, step: Int, value: Tensorboard_Summary.Value) {
+        self.init(wallTime: wallTime, step: step, values: [value])
+    }
+
+    /// An event holding several summary values of one step.
+    init(wallTime: Double, step: Int, values: [Tensorboard_Summary.Value]) {
         self.init()
         self.wallTime = wallTime
         self.step = Int64(step)
-        summary.value = [value]
+        summary.value = values
     }
 
     /// The values the event holds, one ``TensorBoardEvent`` each.

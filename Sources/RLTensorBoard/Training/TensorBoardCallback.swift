@@ -16,7 +16,8 @@ import RLAgents
 /// - at the first `train` call, the hyperparameters as a markdown table `|param|value|`, as
 ///   CleanRL's scripts write them (tag `hyperparameters/text_summary`);
 /// - per episode, `charts/episodic_return` and `charts/episodic_length`, the per-episode agent
-///   metrics (`charts/epsilon`) and the custom metrics of the other callbacks (`charts/<name>`);
+///   metrics (`charts/epsilon`) and the custom metrics of the other callbacks (`charts/<name>`),
+///   together in one event (TensorBoard reads each value on its own);
 /// - with the updates, each update metric under its tag (`losses/td_loss`,
 ///   `charts/learning_rate`, …): one point at most every ``interval`` steps (CleanRL writes
 ///   every 100 steps), the mean of the updates since the last point, so an agent that updates
@@ -39,7 +40,10 @@ public final class TensorBoardCallback: TrainingCallback {
 
     private var wroteHyperparameters = false
     private var agentName = ""
-    private var customMetrics: [String] = []
+    /// The per-episode metrics and their tags: the agent's (from ``tags``), then the other
+    /// callbacks' custom ones.
+    private var episodeMetrics: [(name: String, tag: String)] = []
+    private var customMetrics: [(name: String, tag: String)] = []
     /// Sums and counts of the update metrics since the last point.
     private var pending: [String: (sum: Double, count: Int)] = [:]
     private var lastUpdateSteps = 0
@@ -76,7 +80,9 @@ public final class TensorBoardCallback: TrainingCallback {
         let agent = Self.describe(training.agent)
         agentName = agent.name
         let agentMetrics = Set(agent.metrics.map(\.name))
+        episodeMetrics = tags.episodeMetrics.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         customMetrics = training.metrics.map(\.name).filter { !agentMetrics.contains($0) }
+            .map { ($0, tags.customPrefix + $0) }
         pending = [:]
         lastUpdateSteps = training.steps
         lastUpdatePoint = training.steps
@@ -100,16 +106,14 @@ public final class TensorBoardCallback: TrainingCallback {
     }
 
     public func episodeDidEnd(_ episode: TrainingProgress, in training: TrainingSession) throws -> TrainingDecision {
-        try writer.addScalar(episode.episodeReturn, tag: tags.episodicReturn, step: episode.steps)
-        try writer.addScalar(Double(episode.length), tag: tags.episodicLength, step: episode.steps)
-        for (name, tag) in tags.episodeMetrics.sorted(by: { $0.key < $1.key }) {
-            if let value = episode.metrics[name] { try writer.addScalar(value, tag: tag, step: episode.steps) }
+        var values = [(tags.episodicReturn, episode.episodeReturn), (tags.episodicLength, Double(episode.length))]
+        for (name, tag) in episodeMetrics {
+            if let value = episode.metrics[name] { values.append((tag, value)) }
         }
-        for name in customMetrics {
-            if let value = episode.metrics[name] {
-                try writer.addScalar(value, tag: tags.customPrefix + name, step: episode.steps)
-            }
+        for (name, tag) in customMetrics {
+            if let value = episode.metrics[name] { values.append((tag, value)) }
         }
+        try writer.addScalars(values, step: episode.steps)
         try writeSpeedIfDue(training, steps: episode.steps)
         return .proceed
     }
@@ -125,11 +129,10 @@ public final class TensorBoardCallback: TrainingCallback {
     /// Writes the means of the update metrics since the last point, at the last update's step.
     private func writeUpdates() throws {
         guard !pending.isEmpty else { return }
-        for name in pending.keys.sorted() {
-            guard let (sum, count) = pending[name] else { continue }
-            try writer.addScalar(
-                sum / Double(count), tag: tags.updateTag(for: name, agent: agentName), step: lastUpdateSteps)
+        let means = pending.sorted { $0.key < $1.key }.map { name, total in
+            (tags.updateTag(for: name, agent: agentName), total.sum / Double(total.count))
         }
+        try writer.addScalars(means, step: lastUpdateSteps)
         pending.removeAll(keepingCapacity: true)
         lastUpdatePoint = lastUpdateSteps
     }
