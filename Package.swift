@@ -10,10 +10,12 @@
 //   SeededRandom              the seeded generator everything random draws from
 //   TensorCore                tensors, autodiff, layers, losses, optimizers, safetensors
 //   RLCore                    spaces, the environment protocol, wrappers, registry, checker
-//   RLEnvironments            FrozenLake, CartPole, CliffWalking, GridWorld   (Environments/)
-//   RLAgents                  Random, Q-table, Q-network, DQN, REINFORCE     (Agents/)
+//   RLEnvironments            classic control, toy text, grid worlds         (Environments/)
+//   RLAgents                  tabular, DQN, REINFORCE, SAC, TD3, ...         (Agents/)
 //   RL                        the umbrella a library user imports (no SDL)
 //   RLViewer                  the SDL window (used by `rl`, not by `RL`)
+//   RLTensorBoard             TensorBoard event files and the callback that writes them
+//                             (its own product, so `RL` users do not link swift-protobuf)
 //   rl                        the command-line tool
 import PackageDescription
 
@@ -23,11 +25,13 @@ let package = Package(
     products: [
         .library(name: "RL", targets: ["RL"]),
         .library(name: "RLViewer", targets: ["RLViewer"]),
+        .library(name: "RLTensorBoard", targets: ["RLTensorBoard"]),
         .executable(name: "rl", targets: ["rl"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -60,12 +64,18 @@ let package = Package(
         .target(name: "RLAgents", dependencies: ["FloatingPointMode", "RLCore", "TensorCore"], path: "Agents"),
         .target(name: "RL", dependencies: ["FloatingPointMode", "SeededRandom", "TensorCore", "RLCore", "RLEnvironments", "RLAgents"]),
         .target(name: "RLViewer", dependencies: ["RLCore", "CSDL2"]),
+        // The .proto files and their generator script stay beside the committed generated code.
+        .target(
+            name: "RLTensorBoard",
+            dependencies: ["RLAgents", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["Protobuf/proto"]
+        ),
 
         // MARK: - The command
         .executableTarget(
             name: "rl",
             dependencies: [
-                "RL", "RLViewer",
+                "RL", "RLViewer", "RLTensorBoard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -79,6 +89,7 @@ let package = Package(
         .testTarget(name: "EnvironmentTests", dependencies: ["RLEnvironments"]),
         .testTarget(name: "AgentTests", dependencies: ["RL"]),
         .testTarget(name: "ViewerTests", dependencies: ["RLViewer", "RLEnvironments"]),
-        .testTarget(name: "CommandTests", dependencies: ["rl", "RL"]),
+        .testTarget(name: "TensorBoardTests", dependencies: ["RLTensorBoard", "RL"]),
+        .testTarget(name: "CommandTests", dependencies: ["rl", "RL", "RLTensorBoard"]),
     ]
 )

@@ -31,6 +31,11 @@ struct TrainCommand: ParsableCommand {
             --save-every checkpoints/. Progress goes to standard error, the summary to standard \
             output. Ctrl-C stops training at the next step and still saves (exit code 130).
 
+            --tensorboard DIR also writes TensorBoard event files to DIR/RUN (RUN: the run \
+            folder's name) with CleanRL's tags (charts/episodic_return, charts/SPS, \
+            losses/td_loss, ...) and the hyperparameters as text; `tensorboard --logdir DIR` shows \
+            them. A resumed run adds a new event file beside the first.
+
             Examples:
               rl train dqn cartpole
               rl train dqn cartpole --learning-rate 0.001 --hidden 128,128 --no-double-dqn
@@ -38,6 +43,7 @@ struct TrainCommand: ParsableCommand {
               rl train --config runs/dqn-CartPole-v1-seed0-…/config.yaml --seed 3
               rl train --resume runs/dqn-run --steps 50000
               rl train qtable frozenlake --no-slippery --preset dummy
+              rl train dqn cartpole --tensorboard runs/tensorboard
             """
     )
 
@@ -92,6 +98,10 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Save an intermediate checkpoint every this many environment steps, into checkpoints/.", valueName: "steps"))
     var saveEvery: Int?
 
+    @Option(name: .customLong("tensorboard"), help: ArgumentHelp(
+        "Also write TensorBoard event files, to DIR/<run folder name> (tensorboard --logdir DIR).", valueName: "dir"))
+    var tensorBoardPath: String?
+
     @Flag(help: "Print the summary as one JSON object on standard output.")
     var json = false
 
@@ -113,11 +123,12 @@ struct TrainCommand: ParsableCommand {
         if let evalEpisodes, evalEpisodes < 0 { throw ValidationError("--eval-episodes must be 0 or more, got \(evalEpisodes)") }
         if let evalEvery, evalEvery < 1 { throw ValidationError("--eval-every must be at least 1, got \(evalEvery)") }
         if let saveEvery, saveEvery < 1 { throw ValidationError("--save-every must be at least 1, got \(saveEvery)") }
+        if tensorBoardPath?.isEmpty == true { throw ValidationError("--tensorboard needs a folder") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if jobs != nil && seeds == nil { throw ValidationError("--jobs applies with --seeds") }
         if seeds != nil && seed != nil { throw ValidationError("give either --seed or --seeds, not both") }
         if resume != nil && (config != nil || seeds != nil || seed != nil || force) {
-            throw ValidationError("--resume continues a run as it was; it takes only --steps, --episodes, --eval-episodes, --json and --quiet")
+            throw ValidationError("--resume continues a run as it was; it takes only --steps, --episodes, --eval-episodes, --tensorboard, --json and --quiet")
         }
     }
 

@@ -22,6 +22,8 @@ struct RunExecution {
     let appending: Bool
     let quiet: Bool
     let json: Bool
+    /// Callbacks made before anything was written (TensorBoard's), run after the run's own.
+    var extraCallbacks: [any TrainingCallback] = []
 
     /// The seed of the periodic evaluations' environment: a stream of its own.
     static let evaluationSeedOffset: UInt64 = 10_000
@@ -56,6 +58,8 @@ struct RunExecution {
             checkpoints.willSave = { display.stage("saving") }
             callbacks.append(checkpoints)
         }
+
+        callbacks += extraCallbacks
 
         // Train, then save at once (the handler stays, so a second Ctrl-C waits for the save).
         let report = try train(callbacks: callbacks)

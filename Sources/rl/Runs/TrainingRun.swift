@@ -53,6 +53,10 @@ struct TrainingRun {
             return
         }
 
+        let tensorBoard = try TensorBoardOption.callbacks(
+            path: command.tensorBoardPath, runFolder: folder,
+            settings: [HyperparameterSetting("agent", setup.name), HyperparameterSetting("environment", made.title)] + setup.settings)
+
         // 2. The run folder, its configuration, then training.
         try folder.prepare(replacing: command.force)
         try folder.write(configuration)
@@ -60,7 +64,7 @@ struct TrainingRun {
             agent: agent, environment: made, folder: folder, settings: setup.settings, seed: seed,
             budget: setup.configuration.budget, evaluationInterval: evaluationInterval,
             evaluationEpisodes: evaluationEpisodes, saveInterval: saveInterval, appending: false,
-            quiet: command.quiet, json: command.json)
+            quiet: command.quiet, json: command.json, extraCallbacks: tensorBoard)
         try execution.run()
     }
 }
@@ -119,7 +123,10 @@ struct ResumedRun {
             agent: agent, environment: made, folder: runFolder, settings: settings, seed: seed, budget: budget,
             evaluationInterval: configuration.evaluationInterval,
             evaluationEpisodes: command.evalEpisodes ?? configuration.evaluationEpisodes ?? 100,
-            saveInterval: configuration.saveInterval, appending: true, quiet: command.quiet, json: command.json)
+            saveInterval: configuration.saveInterval, appending: true, quiet: command.quiet, json: command.json,
+            extraCallbacks: try TensorBoardOption.callbacks(
+                path: command.tensorBoardPath, runFolder: runFolder,
+                settings: [HyperparameterSetting("agent", entry.name), HyperparameterSetting("environment", made.title)] + settings))
         try execution.run()
     }
 }
