@@ -70,7 +70,8 @@ final class BoundVector: @unchecked Sendable {
             observationSpace: try SpaceDescription(vector.singleObservationSpace),
             actionSpace: try SpaceDescription(vector.singleActionSpace),
             maxEpisodeSteps: try registration.timeLimit(EnvironmentOptions(options, environment: registration.id)),
-            rewardThreshold: registration.rewardThreshold, options: options)
+            rewardThreshold: registration.rewardThreshold, options: options,
+            renderFps: (vector as? any CopyRendering)?.framesPerSecond)
         descriptionJSON = try JSONText.encode(description)
     }
 
@@ -165,6 +166,29 @@ final class BoundVector: @unchecked Sendable {
         guard let actions = buffer(.actions) else {
             throw InterfaceError(.invalidArgument, "\(id): no actions buffer is bound (bind buffer 4 before stepping)")
         }
+        do {
+            try stepVector(actions: actions)
+        } catch EnvironmentError.invalidAction(let message) {
+            throw EnvironmentError.invalidAction(renamed(message))
+        }
+        writeResults()
+        if autoreset == .disabled {
+            for copy in 0..<copyCount where vector.terminated[copy] || vector.truncated[copy] {
+                episodeEnded = true
+            }
+        }
+    }
+
+    /// The vector's message about a refused batch, naming the environment by its id rather
+    /// than by the vector's Swift type ("CartPole-v1: copy 0's action index 5 is outside …").
+    private func renamed(_ message: String) -> String {
+        guard message.hasPrefix("VectorEnvironment<"), let colon = message.range(of: "): ") else { return message }
+        let name = copyCount == 1 ? id : "\(id) (\(copyCount) copies)"
+        return name + ": " + message[colon.upperBound...]
+    }
+
+    @inline(__always)
+    private func stepVector(actions: UnsafeMutableRawPointer) throws {
         switch vector.actionLayout {
         case .indices:
             try vector.step(actionIndices: UnsafeBufferPointer(start: actions.assumingMemoryBound(to: Int.self), count: copyCount))
@@ -179,12 +203,6 @@ final class BoundVector: @unchecked Sendable {
                 }
             }
             try vector.step(actionRows: UnsafeBufferPointer(clippedRows))
-        }
-        writeResults()
-        if autoreset == .disabled {
-            for copy in 0..<copyCount where vector.terminated[copy] || vector.truncated[copy] {
-                episodeEnded = true
-            }
         }
     }
 
@@ -256,10 +274,14 @@ final class BoundVector: @unchecked Sendable {
 protocol CopyRendering {
     /// Copy `copy`'s ``Environment/renderText()``, or `nil` for a copy out of range.
     func renderText(copy: Int) -> String?
+    /// The pace at which a viewer shows the copies' steps (Gymnasium's `render_fps`).
+    var framesPerSecond: Int { get }
 }
 
 extension VectorEnvironment: CopyRendering {
     func renderText(copy: Int) -> String? {
         environment(copy: copy)?.renderText()
     }
+
+    var framesPerSecond: Int { environment(copy: 0)?.framesPerSecond ?? 30 }
 }

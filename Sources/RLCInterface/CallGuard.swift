@@ -14,8 +14,9 @@ func guarded(_ body: () throws -> Void) -> Int32 {
         try body()
         return StatusCode.ok.rawValue
     } catch {
-        LastError.set("\(error)")
-        return StatusCode(for: error).rawValue
+        let code = StatusCode(for: error)
+        LastError.set("\(error)", code: code)
+        return code.rawValue
     }
 }
 

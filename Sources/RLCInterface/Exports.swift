@@ -17,6 +17,13 @@ public func swiftrlLastError() -> UnsafePointer<CChar> {
     LastError.message
 }
 
+/// The status code of the calling thread's last failed call (0 when none failed): what a
+/// function returning a string failed with.
+@c(swiftrl_last_error_code)
+public func swiftrlLastErrorCode() -> Int32 {
+    LastError.code
+}
+
 /// Frees a string returned by the interface (a null pointer is ignored).
 @c(swiftrl_string_free)
 public func swiftrlStringFree(_ string: UnsafeMutablePointer<CChar>?) {

@@ -21,13 +21,26 @@ enum LastError {
         return UnsafePointer(stored.assumingMemoryBound(to: CChar.self))
     }
 
-    /// Replaces the calling thread's message.
-    static func set(_ text: String) {
+    /// The status code of the calling thread's last failed call (0 when none failed).
+    static var code: Int32 {
+        Int32(truncatingIfNeeded: Int(bitPattern: pthread_getspecific(codeKey)))
+    }
+
+    /// Replaces the calling thread's message and status code.
+    static func set(_ text: String, code: StatusCode) {
         let copy = strdup(text)
         let old = pthread_getspecific(key)
         pthread_setspecific(key, copy)
         free(old)
+        pthread_setspecific(codeKey, UnsafeRawPointer(bitPattern: Int(code.rawValue)))
     }
+
+    /// The thread-local slot of the code, held as the bit pattern of a pointer (nothing to free).
+    private static let codeKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
 
     /// A static empty C string, for threads with no message.
     // Written once, never changed: safe to share.

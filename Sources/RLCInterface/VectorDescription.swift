@@ -3,11 +3,11 @@
 /// ```json
 /// {"action_space": {"n": 2, "start": 0, "type": "Discrete"}, "autoreset_mode": "next-step",
 ///  "copies": 64, "id": "CartPole-v1", "max_episode_steps": 500, "observation_space": {…},
-///  "options": {}, "reward_threshold": 475}
+///  "options": {}, "render_fps": 50, "reward_threshold": 475}
 /// ```
 ///
 /// `max_episode_steps` is the time limit the copies run with (absent when none), after the
-/// `max-episode-steps` option if given.
+/// `max-episode-steps` option if given; `render_fps` the environment's frames per second.
 struct VectorDescription: Encodable {
     var id: String
     var copies: Int
@@ -17,4 +17,5 @@ struct VectorDescription: Encodable {
     var maxEpisodeSteps: Int?
     var rewardThreshold: Double?
     var options: [String: String]
+    var renderFps: Int?
 }

@@ -47,6 +47,7 @@ extern "C" {
 #define SWIFTRL_BUFFER_EPISODE_LENGTHS 8     /* int64 x copies */
 
 const char *swiftrl_last_error(void);
+int32_t swiftrl_last_error_code(void);
 void swiftrl_string_free(char *string);
 
 char *swiftrl_registry_json(void);
