@@ -34,9 +34,14 @@ class KillOnce(tune.Callback):
 
     def __init__(self):
         self.killed = False
+        self.resumed = set()
 
     def on_trial_result(self, iteration, trials, trial, result):
         rate = trial.config["hyperparameters"]["learning-rate"]
+        if result.get("restored_from_steps") and trial.trial_id not in self.resumed:
+            self.resumed.add(trial.trial_id)
+            print(f"trial {trial.trial_id} runs again in worker pid {result['pid']}: rl train --resume from its checkpoint "
+                  f"at step {result['restored_from_steps']:,}, now at {result['steps']:,} steps", flush=True)
         if not self.killed and rate == KILLED_RATE and result.get("steps", 0) >= KILL_AT:
             self.killed = True
             print(f"killing trial {trial.trial_id} (learning rate {rate}) at {result['steps']:,} steps: "
@@ -46,13 +51,20 @@ class KillOnce(tune.Callback):
     def on_trial_start(self, iteration, trials, trial, **info):
         print(f"trial {trial.trial_id} started: learning rate {trial.config['hyperparameters']['learning-rate']}", flush=True)
 
-    def on_trial_error(self, iteration, trials, trial, **info):
+    def on_trial_recover(self, iteration, trials, trial, **info):
         print(f"trial {trial.trial_id} failed (its worker died); Tune restarts it from its last checkpoint", flush=True)
+
+    def on_checkpoint(self, iteration, trials, trial, checkpoint, **info):
+        print(f"trial {trial.trial_id} checkpoint: {pathlib.Path(checkpoint.path).name}, "
+              f"the run folder at {trial.last_result.get('steps', 0):,} steps", flush=True)
 
 
 def main():
     storage = tempfile.mkdtemp(prefix="swiftrl-tune-")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    # The trials' workers import swiftrl from this checkout (on a cluster: install the wheel on
+    # every node, or give it in the runtime environment).
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+             runtime_env={"env_vars": {"PYTHONPATH": str(PYTHON_FOLDER)}})
     tuner = tune.Tuner(
         tune.with_resources(rl_trainable, {"cpu": 1}),
         param_space=dict(BASE, hyperparameters={"learning-rate": tune.grid_search(LEARNING_RATES), "solved-threshold": "none"}),
