@@ -29,11 +29,11 @@ class SwiftEnv(gym.Env):
     - ``Box`` actions outside the bounds are clipped, as Gymnasium's continuous environments do;
       actions outside a ``Discrete`` range, NaN, and stepping before ``reset`` or after the end
       of an episode raise the errors of :mod:`swiftrl.errors` with Swift's message.
-    - ``render_mode="ansi"``: ``render()`` returns the picture as text.
+    - ``render_mode="ansi"``: ``render()`` returns the picture as text (the only mode).
 
     Args:
         env_id: a registered id or alias (``"CartPole-v1"``, ``"cartpole"``).
-        render_mode: ``None`` or ``"ansi"``.
+        render_mode: ``None`` or ``"ansi"`` (another mode is refused by ``render()``).
         max_episode_steps: the time limit Swift applies: the registered one by default, ``None``
             for none (``gymnasium.make`` passes ``None`` and adds its own ``TimeLimit``), or a
             number of steps.
@@ -50,8 +50,6 @@ class SwiftEnv(gym.Env):
         max_episode_steps: int | None | str = REGISTERED,
         **options: Any,
     ) -> None:
-        if render_mode is not None and render_mode not in self.metadata["render_modes"]:
-            raise InvalidOptionError(f"render_mode must be None or 'ansi', got {render_mode!r}")
         self._vector = BoundVector(env_id, options, 1, _library.AUTORESET_DISABLED, 1, max_episode_steps)
         self.env_id = self._vector.env_id
         self.render_mode = render_mode
@@ -101,9 +99,19 @@ class SwiftEnv(gym.Env):
         )
 
     def render(self) -> str | None:
-        """The current state as text when ``render_mode`` is ``"ansi"``; ``None`` otherwise."""
-        if self.render_mode != "ansi":
+        """The current state as text when ``render_mode`` is ``"ansi"``; ``None`` without a
+        render mode.
+
+        Raises:
+            InvalidOptionError: for another render mode. It is accepted when the environment is
+                made (libraries such as Stable-Baselines3 pass ``"rgb_array"`` in case a video
+                is recorded; Gymnasium warns that the mode is not in ``render_modes``), but the
+                environments draw as text only.
+        """
+        if self.render_mode is None:
             return None
+        if self.render_mode != "ansi":
+            raise InvalidOptionError(f"{self.env_id}: render mode {self.render_mode!r} is not available; the environments draw as text (render_mode='ansi')")
         return self._vector.render_text(0)
 
     def close(self) -> None:

@@ -74,8 +74,6 @@ class SwiftVectorEnv(gym.vector.VectorEnv):
         mode = _mode_name(autoreset_mode)
         if mode not in ("NextStep", "SameStep"):
             raise InvalidArgumentError(f"autoreset_mode must be NEXT_STEP or SAME_STEP, got {autoreset_mode!r}")
-        if render_mode not in (None, "ansi"):
-            raise InvalidOptionError(f"render_mode must be None or 'ansi', got {render_mode!r}")
         autoreset = _library.AUTORESET_SAME_STEP if mode == "SameStep" else _library.AUTORESET_NEXT_STEP
         self._vector = BoundVector(env_id, options, num_envs, autoreset, threads, max_episode_steps)
         self.env_id = self._vector.env_id
@@ -179,8 +177,10 @@ class SwiftVectorEnv(gym.vector.VectorEnv):
 
     def render(self) -> tuple[str, ...] | None:
         """Every copy drawn as text when ``render_mode`` is ``"ansi"``; ``None`` otherwise."""
-        if self.render_mode != "ansi":
+        if self.render_mode is None:
             return None
+        if self.render_mode != "ansi":
+            raise InvalidOptionError(f"{self.env_id}: render mode {self.render_mode!r} is not available; the environments draw as text (render_mode='ansi')")
         return tuple(self._vector.render_text(copy) for copy in range(self.num_envs))
 
     def close_extras(self, **kwargs: Any) -> None:

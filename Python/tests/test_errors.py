@@ -171,3 +171,12 @@ def test_errors_on_other_threads_keep_their_own_message():
 def test_gymnasium_make_passes_errors_through():
     with pytest.raises(swiftrl.InvalidOptionError):
         gym.make("SwiftRL/CartPole-v1", sutton_barto_reward="sometimes")
+
+
+def test_render_modes_other_than_text_are_refused_when_rendering():
+    # Accepted when made (Stable-Baselines3's make_vec_env passes "rgb_array"), refused by render().
+    env = gym.make("SwiftRL/CartPole-v1", render_mode="rgb_array")
+    env.reset(seed=0)
+    with pytest.raises(swiftrl.InvalidOptionError, match=r"CartPole-v1: render mode 'rgb_array' is not available"):
+        env.unwrapped.render()
+    assert swiftrl.SwiftEnv("CartPole-v1").render() is None

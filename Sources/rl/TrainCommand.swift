@@ -36,6 +36,10 @@ struct TrainCommand: ParsableCommand {
             losses/td_loss, ...) and the hyperparameters as text; `tensorboard --logdir DIR` shows \
             them. A resumed run adds a new event file beside the first.
 
+            --progress-jsonl FILE (or - for standard output) writes the progress as JSON Lines \
+            for programs that follow the run (a Ray Tune trainable): steps, episodes, last and \
+            mean return, the agent's metrics, steps/s, intermediate checkpoints, and a final line.
+
             Examples:
               rl train dqn cartpole
               rl train dqn cartpole --learning-rate 0.001 --hidden 128,128 --no-double-dqn
