@@ -59,6 +59,13 @@ class BoundVector:
         self.lib = _library.library()
         if not isinstance(copies, (int, np.integer)) or isinstance(copies, bool):
             raise InvalidArgumentError(f"the number of copies must be a whole number, got {copies!r}")
+        if not isinstance(threads, (int, np.integer)) or isinstance(threads, bool):
+            raise InvalidArgumentError(f"the thread count must be a whole number, got {threads!r}")
+        # Values past the C types' range would be cut by ctypes; Swift checks the rest.
+        if not -(1 << 63) <= int(copies) < (1 << 63):
+            raise InvalidArgumentError(f"the number of copies must be from 1 to 4194304, got {copies}")
+        if not -(1 << 31) <= int(threads) < (1 << 31):
+            raise InvalidArgumentError(f"the thread count must be 0 (automatic) to 256, got {threads}")
         handle = ctypes.c_int64(0)
         _library.check(
             self.lib.swiftrl_vector_create(

@@ -116,7 +116,9 @@ class SwiftEnv(gym.Env):
 
     def close(self) -> None:
         """Frees the Swift environment; closing twice does nothing."""
-        self._vector.close()
+        vector = getattr(self, "_vector", None)  # None when __init__ raised before making it
+        if vector is not None:
+            vector.close()
         super().close()
 
 

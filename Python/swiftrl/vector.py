@@ -53,7 +53,7 @@ class SwiftVectorEnv(gym.vector.VectorEnv):
         autoreset_mode: ``AutoresetMode.NEXT_STEP`` or ``SAME_STEP`` (or their names).
         copy: whether to return new arrays from each call (default: the shared ones).
         threads: 0 lets Swift decide (it splits a batch over threads only where that measures
-            faster), 1 keeps stepping on the calling thread, n allows up to n threads.
+            faster), 1 keeps stepping on the calling thread, n (at most 256) allows up to n threads.
         max_episode_steps: the time limit of every copy: the registered one by default, ``None``
             for none, or a number of steps (``gymnasium.make_vec`` passes the registered one).
         render_mode: ``None`` or ``"ansi"`` (``render()`` returns one text per copy).
@@ -185,7 +185,10 @@ class SwiftVectorEnv(gym.vector.VectorEnv):
 
     def close_extras(self, **kwargs: Any) -> None:
         """Frees the Swift vector."""
-        self._vector.close()
+        # Gymnasium's __del__ closes a vector whose __init__ raised before it had one.
+        vector = getattr(self, "_vector", None)
+        if vector is not None:
+            vector.close()
 
 
 def _mode_name(mode: Any) -> str:

@@ -112,8 +112,10 @@ def test_a_refused_batch_steps_no_copy():
 def test_bad_counts_seeds_and_modes():
     with pytest.raises(swiftrl.InvalidArgumentError, match=r"the number of copies must be from 1 to 4194304, got 0"):
         swiftrl.SwiftVectorEnv("CartPole-v1", 0)
-    with pytest.raises(swiftrl.InvalidArgumentError, match=r"thread count must be 0 \(automatic\) or more, got -2"):
+    with pytest.raises(swiftrl.InvalidArgumentError, match=r"thread count must be 0 \(automatic\) to 256, got -2"):
         swiftrl.SwiftVectorEnv("CartPole-v1", 2, threads=-2)
+    with pytest.raises(swiftrl.InvalidArgumentError, match=r"thread count must be 0 \(automatic\) to 256, got 100000"):
+        swiftrl.SwiftVectorEnv("CartPole-v1", 2, threads=100_000)
     with pytest.raises(swiftrl.InvalidArgumentError, match=r"autoreset_mode must be NEXT_STEP or SAME_STEP"):
         swiftrl.SwiftVectorEnv("CartPole-v1", 2, autoreset_mode="Disabled")
     with pytest.raises(swiftrl.InvalidArgumentError, match=r"a seed must be a whole number from 0 to 2\*\*64 - 1, got -3"):

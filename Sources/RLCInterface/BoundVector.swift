@@ -35,16 +35,21 @@ final class BoundVector: @unchecked Sendable {
 
     // MARK: - Making
 
+    /// The most threads a caller may ask for: each is a thread the vector may start, and far
+    /// more threads than cores only slow a batch down.
+    static let maximumThreads = 256
+
     /// Makes `copies` copies of the environment registered as `id`, with `options`.
     ///
-    /// - Parameter threads: 0 for the automatic policy, 1 for the calling thread alone, more for
-    ///   at most that many threads.
+    /// - Parameter threads: 0 for the automatic policy, 1 for the calling thread alone, more (up
+    ///   to ``maximumThreads``) for at most that many threads.
     /// - Throws: the registry's errors for an unknown id or bad options, ``InterfaceError`` for
-    ///   a thread count below 0, `EnvironmentError.invalidVector` for a copy count out of range.
+    ///   a thread count out of range, `EnvironmentError.invalidVector` for a copy count out of range.
     init(id name: String, options: [String: String], copies: Int, autoreset: InterfaceAutoreset, threads: Int) throws {
         let registration = try EnvironmentRegistry.standard.registration(named: name)
-        guard threads >= 0 else {
-            throw InterfaceError(.invalidArgument, "\(registration.id): the thread count must be 0 (automatic) or more, got \(threads)")
+        guard threads >= 0 && threads <= Self.maximumThreads else {
+            throw InterfaceError(.invalidArgument,
+                                 "\(registration.id): the thread count must be 0 (automatic) to \(Self.maximumThreads), got \(threads)")
         }
         let threading: VectorThreading = switch threads {
         case 0: .automatic

@@ -70,7 +70,7 @@ public func swiftrlRolloutJSON(_ id: UnsafePointer<CChar>?, _ optionsJSON: Unsaf
 /// handle to `handle`.
 ///
 /// - `autoreset`: 0 next-step (Gymnasium's default), 1 same-step, 2 disabled.
-/// - `threads`: 0 automatic, 1 the calling thread only, n at most n threads.
+/// - `threads`: 0 automatic, 1 the calling thread only, n (at most 256) at most n threads.
 @c(swiftrl_vector_create)
 public func swiftrlVectorCreate(_ id: UnsafePointer<CChar>?, _ optionsJSON: UnsafePointer<CChar>?, _ copies: Int64,
                                 _ autoreset: Int32, _ threads: Int32, _ handle: UnsafeMutablePointer<Int64>?) -> Int32 {

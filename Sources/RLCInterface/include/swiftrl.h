@@ -53,6 +53,7 @@ void swiftrl_string_free(char *string);
 char *swiftrl_registry_json(void);
 char *swiftrl_rollout_json(const char *id, const char *options_json, uint64_t seed, const char *actions_json);
 
+/* autoreset: SWIFTRL_AUTORESET_*; threads: 0 automatic, 1 the calling thread, n (at most 256) up to n threads. */
 int32_t swiftrl_vector_create(const char *id, const char *options_json, int64_t copies, int32_t autoreset,
                               int32_t threads, int64_t *handle);
 char *swiftrl_vector_describe(int64_t handle);
