@@ -48,9 +48,14 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
     ///
     /// - Throws: ``AgentError/invalidConfiguration(_:)`` when a custom architecture does not map
     ///   `inputCount` features to `outputCount` outputs, or the network is too large.
-    public func build(inputCount: Int, outputCount: Int, seed: UInt64, stream: UInt64 = AgentStream.weights) throws -> Sequential {
+    ///
+    /// `outputGain` is the gain of the output layer's orthogonal weights (see
+    /// `Sequential.multilayerPerceptron`); other initialisations ignore it.
+    public func build(
+        inputCount: Int, outputCount: Int, seed: UInt64, stream: UInt64 = AgentStream.weights, outputGain: Float = 1
+    ) throws -> Sequential {
         var generator = SeededGenerator(seed: seed, stream: stream)
-        return try build(inputCount: inputCount, outputCount: outputCount, using: &generator)
+        return try build(inputCount: inputCount, outputCount: outputCount, outputGain: outputGain, using: &generator)
     }
 
     /// The network from a layout's features to its actions (see ``build(inputCount:outputCount:seed:stream:)``).
@@ -61,7 +66,9 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
     /// The network from `inputCount` features to `outputCount` outputs, drawing from `generator`.
     ///
     /// - Throws: as ``build(inputCount:outputCount:seed:stream:)``.
-    public func build(inputCount: Int, outputCount: Int, using generator: inout SeededGenerator) throws -> Sequential {
+    public func build(
+        inputCount: Int, outputCount: Int, outputGain: Float = 1, using generator: inout SeededGenerator
+    ) throws -> Sequential {
         if let architecture {
             let layer: any Layer
             do {
@@ -74,9 +81,13 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
             return network
         }
         try checkSize(inputCount: inputCount, outputCount: outputCount)
-        return .multilayerPerceptron(
-            layerSizes: [inputCount] + hiddenLayers + [outputCount], activation: activation,
-            initialization: initialization, using: &generator)
+        do {
+            return try .multilayerPerceptron(
+                layerSizes: [inputCount] + hiddenLayers + [outputCount], activation: activation,
+                initialization: initialization, outputGain: outputGain, using: &generator)
+        } catch let error as TensorError {
+            throw AgentError.invalidConfiguration("the network cannot be built: \(error)")
+        }
     }
 
     /// Checks that a network maps `inputCount` features to `outputCount` outputs, by running it
@@ -156,7 +167,7 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
                 }),
             .choice(prefix + "activation", keyPath.appending(path: \.activation), "the \(role)'s activation after every hidden layer"),
             .choice(prefix + "initialization", keyPath.appending(path: \.initialization),
-                    "the \(role)'s weight initialisation: uniform ±1/√in, he (normal) or xavier (uniform)"),
+                    "the \(role)'s weight initialisation: uniform ±1/√in, he (normal), xavier (uniform) or orthogonal (gain √2, output layer as the agent says)"),
         ]
     }
 }
