@@ -72,6 +72,17 @@ public struct Hyperparameter<Configuration>: Sendable {
         try write(&configuration, text)
     }
 
+    /// The same hyperparameter for a configuration that holds this one's at `keyPath` (settings
+    /// several agents share, such as ``ActorCriticSettings``).
+    public func lifted<Outer>(to keyPath: WritableKeyPath<Outer, Configuration>) -> Hyperparameter<Outer> {
+        nonisolated(unsafe) let keyPath = keyPath
+        let (read, write) = (self.read, self.write)
+        return Hyperparameter<Outer>(
+            name, summary: summary, accepts: accepts, valueName: valueName, isFlag: isFlag, choices: choices,
+            read: { read($0[keyPath: keyPath]) },
+            write: { outer, text in try write(&outer[keyPath: keyPath], text) })
+    }
+
     /// The error for a value outside what the hyperparameter takes.
     static func outOfRange(_ name: String, _ accepts: String, _ text: String) -> AgentError {
         .invalidConfiguration("--\(name) must be \(accepts), got \(text)")
