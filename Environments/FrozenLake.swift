@@ -197,16 +197,17 @@ public struct FrozenLake: Environment, TabularModel, ActionNaming {
         guard !starts.isEmpty else {
             throw EnvironmentError.invalidMap(line: firstLine, message: "the map has no start tile 'S'")
         }
-        guard !grid.cells(of: "G").isEmpty else {
+        let goals = grid.cells(of: "G")
+        guard !goals.isEmpty else {
             throw EnvironmentError.invalidMap(line: firstLine, message: "the map has no goal tile 'G'")
         }
-        for start in starts {
-            let reached = grid.reachableCells(from: start, canLeave: { !"GH".contains($0) })
-            guard reached.contains(where: { grid.tiles[$0] == "G" }) else {
-                throw EnvironmentError.invalidMap(
-                    line: grid.line(of: start),
-                    message: "no goal 'G' can be reached from the start in column \(grid.position(of: start).column + 1); holes 'H' block every path")
-            }
+        // One backward search from the goals answers for every start (linear in the cells,
+        // however many starts there are).
+        let reachesGoal = grid.cellsReaching(goals, canLeave: { !"GH".contains($0) })
+        if let start = starts.first(where: { !reachesGoal[$0] }) {
+            throw EnvironmentError.invalidMap(
+                line: grid.line(of: start),
+                message: "no goal 'G' can be reached from the start in column \(grid.position(of: start).column + 1); holes 'H' block every path")
         }
         return starts
     }
@@ -234,8 +235,9 @@ public struct FrozenLake: Environment, TabularModel, ActionNaming {
 
     /// Reads a map from a text file (see ``parseMap(_:)``).
     ///
-    /// - Throws: ``EnvironmentError/invalidOption(_:)`` when the file cannot be read,
-    ///   ``EnvironmentError/invalidMap(line:message:)`` when it is malformed.
+    /// - Throws: `TextFile.ReadError` when the file cannot be read (see ``MapFile``),
+    ///   ``EnvironmentError/invalidMap(line:message:)`` when it is malformed or larger than
+    ///   1,000 × 1,000.
     public static func loadMap(contentsOfFile path: String) throws -> [String] {
         try parseMap(readMapFile(path))
     }

@@ -77,8 +77,7 @@ private struct RunDescription {
             return
         }
         let registration = try? EnvironmentRegistry.standard.registration(named: environment.id)
-        let options = environment.options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        title = "\(checkpoint.agent) on \(environment.id)" + (options.isEmpty ? "" : " (\(options.joined(separator: ", ")))")
+        title = "\(checkpoint.agent) on " + MadeEnvironment.title(id: environment.id, options: environment.options)
         // The registered threshold is for the registered task; options may change its rewards.
         threshold = environment.options.isEmpty ? registration?.rewardThreshold : nil
     }
