@@ -72,6 +72,15 @@ public enum AtomicFile {
 
     // MARK: - What is replaced
 
+    /// Whether two paths lead to the same existing file (the same device and inode, through
+    /// links): a command checks its output against its inputs with it, so that it never writes
+    /// over what it reads.
+    public static func isSameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat(), b = stat()
+        guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    }
+
     /// The path a write to `path` replaces: `path` itself, or the file its symbolic links lead to.
     ///
     /// - Throws: ``TensorError/invalidFile(_:)`` for a loop of links.

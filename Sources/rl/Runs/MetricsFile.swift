@@ -77,7 +77,7 @@ final class MetricsFile: TrainingCallback {
         do {
             try handle.write(contentsOf: Data(buffer.utf8))
         } catch {
-            throw CommandFailure("cannot write \(url.path): \(error.localizedDescription)")
+            throw CommandFailure("cannot write \(url.path): \(FileErrorText.reason(error))")
         }
         buffer = ""
     }
@@ -126,7 +126,7 @@ final class EvaluationsFile {
         do {
             try handle.write(contentsOf: Data((cells.joined(separator: ",") + "\n").utf8))
         } catch {
-            throw CommandFailure("cannot write \(url.path): \(error.localizedDescription)")
+            throw CommandFailure("cannot write \(url.path): \(FileErrorText.reason(error))")
         }
     }
 }
