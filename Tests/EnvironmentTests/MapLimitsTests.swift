@@ -76,8 +76,17 @@ struct MapLimitsTests {
     }
 
     @Test func mapFilesAreReadWithABound() throws {
-        #expect(throws: TextFile.ReadError(message: "cannot read the map file '/dev/zero': it is larger than 16 MB, the most a map file may hold")) {
+        #expect(throws: TextFile.ReadError(message: "cannot read the map file '/dev/zero': it is a device")) {
             try FrozenLake.loadMap(contentsOfFile: "/dev/zero")
+        }
+        let large = FileManager.default.temporaryDirectory.appendingPathComponent("large-map-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: large) }
+        #expect(FileManager.default.createFile(atPath: large.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: large)
+        try handle.truncate(atOffset: UInt64(MapFile.maximumBytes) + 1)
+        try handle.close()
+        #expect(throws: TextFile.ReadError(message: "cannot read the map file '\(large.path)': it is larger than 16 MB, the most a map file may hold")) {
+            try FrozenLake.loadMap(contentsOfFile: large.path)
         }
         // A map's text (as checkpoints keep it) is read as a map, not looked up as a file.
         let lake = try EnvironmentRegistry.standard.make("frozenlake", options: ["map": "SFF\nFHG\n", "slippery": "false"])

@@ -9,7 +9,7 @@ import Darwin
 /// its size, so that `/dev/zero` or a file of gigabytes ends with a clear error instead of
 /// filling the memory, and with one-line errors that say what is wrong.
 ///
-/// Pipes are read too (`--map <(make-map)`), up to the same bound.
+/// Pipes are read too (`--map <(make-map)`), up to the same bound; devices are not.
 public enum TextFile {
     /// Why a file could not be read, in one line: `cannot read the map file 'lake.txt': no such file`.
     public struct ReadError: Error, Equatable, CustomStringConvertible {
@@ -29,8 +29,8 @@ public enum TextFile {
     /// - Parameters:
     ///   - what: the kind of file, for messages (`map file`).
     ///   - limit: the most bytes read; a larger file is an error.
-    /// - Throws: ``ReadError`` when the file is missing, a folder, unreadable, larger than
-    ///   `limit`, or not UTF-8.
+    /// - Throws: ``ReadError`` when the file is missing, a folder, a device, unreadable, larger
+    ///   than `limit`, or not UTF-8.
     public static func read(_ path: String, what: String, limit: Int) throws -> String {
         func failure(_ reason: String) -> ReadError {
             ReadError(message: "cannot read the \(what) '\(path)': \(reason)")
@@ -42,7 +42,12 @@ public enum TextFile {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw failure(String(cString: strerror(errno))) }
-        if status.st_mode & S_IFMT == S_IFDIR { throw failure("it is a folder") }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: throw failure("it is a folder")
+        // A device is not a file to read text from: /dev/zero never ends, a terminal waits.
+        case S_IFCHR, S_IFBLK: throw failure("it is a device")
+        default: break
+        }
 
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
