@@ -145,6 +145,7 @@ public struct FrozenLake: Environment, TabularModel, ActionNaming {
     /// - Throws: ``EnvironmentError/invalidMap(line:message:)`` for a malformed map (the line
     ///   is the 1-based row), ``EnvironmentError/invalidOption(_:)`` for a success rate
     ///   outside 0...1.
+    // Cannot fail: "4x4" is one of the named maps above.
     public init(map: [String] = FrozenLake.maps["4x4"]!, isSlippery: Bool = true, successRate: Double = 1.0 / 3.0,
                 rewardSchedule: RewardSchedule = .standard) throws {
         let lines = map.enumerated().map { MapLine(number: $0.offset + 1, text: $0.element) }

@@ -36,6 +36,7 @@ public struct ReplayBuffer {
     /// - Precondition: `capacity ≥ 1`, `observationSize ≥ 1` and `actionSize ≥ 1` (the agents'
     ///   configurations and layouts guarantee them).
     public init(capacity: Int, observationSize: Int, actionSize: Int = 1) {
+        // Cannot fail from input: configurations (capacity ≥ 1), layouts (sizes ≥ 1) and saved buffers are checked first.
         precondition(capacity >= 1 && observationSize >= 1 && actionSize >= 1,
                      "a replay buffer needs a positive capacity, observation size and action size")
         self.capacity = capacity
@@ -66,6 +67,7 @@ public struct ReplayBuffer {
         observation: UnsafeBufferPointer<Float>, action: UnsafeBufferPointer<Float>, reward: Double,
         nextObservation: UnsafeBufferPointer<Float>, terminated: Bool
     ) {
+        // Cannot fail from input: agents pass observations flattened for the layout the buffer was made for.
         precondition(observation.count == observationSize && nextObservation.count == observationSize && action.count == actionSize)
         if count < capacity {
             observations.append(contentsOf: observation)
@@ -92,6 +94,7 @@ public struct ReplayBuffer {
     ///
     /// - Precondition: the buffer is not empty and `batchSize ≥ 1`.
     public func sample(batchSize: Int, using generator: inout SeededGenerator) -> ReplayBatch {
+        // Cannot fail from input: agents sample after storing the step's transition, with a checked batch size.
         precondition(count > 0 && batchSize >= 1, "sampling needs a non-empty buffer and a positive batch size")
         let indices = (0..<batchSize).map { _ in generator.uniformInt(below: count) }
         func gather(_ source: [Float], width size: Int) -> Tensor {

@@ -75,6 +75,7 @@ struct PlayCommand: ParsableCommand {
                     display.show(environment, status: [episode.status, keys.hint, "that key does nothing here"])
                     continue
                 }
+                // Cannot fail: ActionKeys gives only indices below the action space's count.
                 let result = try environment.step(environment.actionSpace.element(atIndex: action)!)
                 episode.record(result, succeeded: environment.episodeSucceeded)
                 guard episode.isOver else {

@@ -142,6 +142,7 @@ public struct TransitionTable: TabularModel, Sendable {
     }
 
     public func transitions(from state: Int, action: Int) -> [Transition] {
+        // Cannot fail from input: environments ask only for their own states and actions they have checked.
         precondition(state >= 0 && state < stateCount && action >= 0 && action < actionCount,
                      "state \(state) or action \(action) out of range")
         let pair = state * actionCount + action

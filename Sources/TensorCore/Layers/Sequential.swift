@@ -52,6 +52,7 @@ public final class Sequential: Layer {
         initialization: Linear.Initialization = .uniform,
         using generator: inout some RandomNumberGenerator
     ) -> Sequential {
+        // Cannot fail from input: NetworkShape always passes the input, the hidden widths and the output.
         precondition(layerSizes.count >= 2, "a perceptron needs an input and an output size, got \(layerSizes)")
         var layers: [any Layer] = []
         for index in 0..<(layerSizes.count - 1) {

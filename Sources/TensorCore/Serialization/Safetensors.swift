@@ -45,12 +45,11 @@ public enum Safetensors {
             entries.append("\"__metadata__\":{\(pairs.joined(separator: ","))}")
         }
         var offset = 0
-        let names = tensors.keys.sorted()
-        for name in names {
+        let sorted = tensors.sorted { $0.key < $1.key }
+        for (name, tensor) in sorted {
             guard !name.isEmpty, name != "__metadata__" else {
                 throw TensorError.invalidArgument("a safetensors tensor cannot be named '\(name)'")
             }
-            let tensor = tensors[name]!
             let size = tensor.scalarCount * MemoryLayout<Float>.size
             let shape = tensor.shape.map(String.init).joined(separator: ",")
             entries.append("\(jsonString(name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + size)]}")
@@ -63,8 +62,8 @@ public enum Safetensors {
         var data = Data(capacity: 8 + headerBytes.count + offset)
         withUnsafeBytes(of: UInt64(headerBytes.count).littleEndian) { data.append(contentsOf: $0) }
         data.append(headerBytes)
-        for name in names {
-            tensors[name]!.withUnsafeScalars { values in
+        for (_, tensor) in sorted {
+            tensor.withUnsafeScalars { values in
                 for value in values {
                     withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
                 }

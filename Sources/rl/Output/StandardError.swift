@@ -12,6 +12,7 @@ enum StandardError {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { buffer in
+                // Cannot fail: `offset < bytes.count`, so the buffer is not empty and has an address.
                 Foundation.write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
             }
             if written < 0 && errno == EINTR { continue }

@@ -16,7 +16,11 @@ struct ActionKeys {
             throw CommandFailure("cannot play with the keyboard: the action space \(environment.actionSpace) is not finite")
         }
         let given = (environment as? ActionNaming)?.actionNames
-        names = given?.count == count ? given! : (0..<count).map { "action \($0)" }
+        if let given, given.count == count {
+            names = given
+        } else {
+            names = (0..<count).map { "action \($0)" }
+        }
         var directions: [Key: Int] = [:]
         let words: [(Key, String)] = [(.left, "left"), (.right, "right"), (.up, "up"), (.down, "down")]
         for (key, word) in words {
