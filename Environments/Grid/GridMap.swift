@@ -107,23 +107,10 @@ struct GridMap: Equatable, Sendable {
     /// search for all starts: linear in the number of cells.
     func reachableCells(from starts: [Int], canLeave: (Character) -> Bool,
                         isBlocked: (Character) -> Bool = { _ in false }) -> [Bool] {
-        var reached = [Bool](repeating: false, count: cellCount)
-        var frontier: [Int] = []
-        for start in starts where !reached[start] {
-            reached[start] = true
-            frontier.append(start)
+        search(from: starts) { cell, visit in
+            guard canLeave(tiles[cell]) else { return }
+            for direction in GridDirection.allCases { visit(neighbor(of: cell, direction, isBlocked: isBlocked)) }
         }
-        while let cell = frontier.popLast() {
-            guard canLeave(tiles[cell]) else { continue }
-            for direction in GridDirection.allCases {
-                let next = neighbor(of: cell, direction, isBlocked: isBlocked)
-                if !reached[next] {
-                    reached[next] = true
-                    frontier.append(next)
-                }
-            }
-        }
-        return reached
     }
 
     /// The cells from which some cell of `targets` can be reached (the targets included), with
@@ -131,15 +118,9 @@ struct GridMap: Equatable, Sendable {
     /// all targets, linear in the number of cells, however many starts are checked against it.
     func cellsReaching(_ targets: [Int], canLeave: (Character) -> Bool,
                        isBlocked: (Character) -> Bool = { _ in false }) -> [Bool] {
-        var reaching = [Bool](repeating: false, count: cellCount)
-        var frontier: [Int] = []
-        for target in targets where !reaching[target] {
-            reaching[target] = true
-            frontier.append(target)
-        }
-        while let cell = frontier.popLast() {
+        search(from: targets) { cell, visit in
             // A move from a neighbour lands here unless this tile is blocked (then it stays put).
-            guard !isBlocked(tiles[cell]) else { continue }
+            guard !isBlocked(tiles[cell]) else { return }
             let (row, column) = position(of: cell)
             for direction in GridDirection.allCases {
                 // The neighbour on that side moves here with the opposite move.
@@ -147,12 +128,24 @@ struct GridMap: Equatable, Sendable {
                 let fromColumn = column - direction.columnStep
                 guard fromRow >= 0, fromRow < rowCount, fromColumn >= 0, fromColumn < columnCount else { continue }
                 let from = fromRow * columnCount + fromColumn
-                guard !reaching[from], canLeave(tiles[from]), !isBlocked(tiles[from]) else { continue }
-                reaching[from] = true
-                frontier.append(from)
+                if canLeave(tiles[from]) && !isBlocked(tiles[from]) { visit(from) }
             }
         }
-        return reaching
+    }
+
+    /// Which cells a search from `sources` reaches, each cell expanded once: `expand` calls
+    /// `visit` with the cells one step on from a cell.
+    private func search(from sources: [Int], expand: (_ cell: Int, _ visit: (Int) -> Void) -> Void) -> [Bool] {
+        var reached = [Bool](repeating: false, count: cellCount)
+        var frontier: [Int] = []
+        func visit(_ cell: Int) {
+            guard !reached[cell] else { return }
+            reached[cell] = true
+            frontier.append(cell)
+        }
+        for source in sources { visit(source) }
+        while let cell = frontier.popLast() { expand(cell, visit) }
+        return reached
     }
 }
 

@@ -256,6 +256,19 @@ struct HostileInputTests {
         #expect(try RLProcess.run(["eval", folder.path("run"), "--episodes", "2"]).status == 0)
     }
 
+    @Test("a run killed after its last save wrote rows its checkpoint lacks: --resume drops them rather than repeat them (item 12)")
+    func resumeAfterAKill() throws {
+        let folder = try TemporaryFolder()
+        let run = try TrainedRuns.qTable(in: folder)
+        // What a kill after the checkpoint leaves: rows of later episodes, the last one torn.
+        let saved = try folder.text("run/metrics.csv")
+        try (saved + "301,2000,1,6,0,1.5\n302,2006,1,6,0,1.6\n303,20").write(toFile: run + "/metrics.csv", atomically: false, encoding: .utf8)
+        let resumed = try RLProcess.run(["train", "--resume", run, "--episodes", "5", "--quiet"])
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        let episodes = try folder.text("run/metrics.csv").split(separator: "\n").dropFirst().map { Int($0.split(separator: ",")[0]) }
+        #expect(episodes == (1...305).map { $0 })
+    }
+
     @Test("a save that fails says why in one line and keeps the metrics; nothing is left half-written")
     func failedSave() throws {
         let folder = try TemporaryFolder()
@@ -299,5 +312,25 @@ struct HostileInputTests {
         try failing.run()
         failing.waitUntilExit()
         #expect(failing.terminationReason == .exit && failing.terminationStatus == 64)
+    }
+
+    // MARK: - The README's claims (items 14, 16)
+
+    @Test("the README's first command works as root without sudo, and no claim of reproducibility goes beyond the truth")
+    func readme() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let quickStart = try #require(readme.components(separatedBy: "<!-- section: quick-start").dropFirst().first?
+            .components(separatedBy: "<!-- end: quick-start -->").first)
+        let block = try #require(quickStart.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        let firstCommand = try #require(block.split(separator: "\n").first.map(String.init))
+        // A fresh Debian machine or container run as root has no sudo: every apt-get goes
+        // through `$(command -v sudo)`, which is empty there.
+        let aptGets = firstCommand.components(separatedBy: "apt-get").count - 1
+        #expect(aptGets == 2)
+        #expect(firstCommand.components(separatedBy: "$(command -v sudo) apt-get").count - 1 == aptGets, "\(firstCommand)")
+        #expect(!firstCommand.contains("sudo apt-get") || firstCommand.contains("$(command -v sudo) apt-get"))
+        // A seed gives the same run on one machine; across machines only with the same OpenBLAS kernel.
+        #expect(!readme.contains("on any machine"))
     }
 }
