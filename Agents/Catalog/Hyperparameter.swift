@@ -223,6 +223,7 @@ extension Schedule {
         case .linear(_, let end, _), .progress(_, let end): end == 0
         default: false
         }
+        for value in ends { try HyperparameterText.checkFloatRange(value, for: name, text: text) }
         for (index, value) in ends.enumerated() {
             let isEnd = index == ends.count - 1 && ends.count > 1
             if isEnd && endsAtZero && value == 0 && range.lower?.value == 0 { continue }

@@ -70,6 +70,7 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
         inputCount: Int, outputCount: Int, outputGain: Float = 1, using generator: inout SeededGenerator
     ) throws -> Sequential {
         if let architecture {
+            try CheckpointBound.check(try Self.parameterCount(of: architecture), for: "a network")
             let layer: any Layer
             do {
                 layer = try architecture.makeLayer(using: &generator)
@@ -119,17 +120,26 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
         if let bad = hiddenLayers.first(where: { $0 > Self.maximumWidth }) {
             throw AgentError.invalidConfiguration("hidden layer widths must be at most \(Self.maximumWidth), got \(bad)")
         }
-        if let architecture {
-            guard let count = architecture.parameterCount, count <= Self.maximumParameterCount else {
-                throw AgentError.invalidConfiguration(
-                    "the network has more than \(Self.maximumParameterCount) parameters or a layer of size below 1")
-            }
-        }
+        if let architecture { _ = try Self.parameterCount(of: architecture) }
     }
 
-    /// Checks that the perceptron for these sizes stays within ``maximumParameterCount``.
+    /// The parameters of a network of your own.
     ///
-    /// - Throws: ``AgentError/invalidConfiguration(_:)`` saying how many parameters it would have.
+    /// - Throws: ``AgentError/invalidConfiguration(_:)`` beyond ``maximumParameterCount`` or
+    ///   for a layer of size below 1.
+    private static func parameterCount(of architecture: LayerArchitecture) throws -> Int {
+        guard let count = architecture.parameterCount, count <= maximumParameterCount else {
+            throw AgentError.invalidConfiguration(
+                "the network has more than \(maximumParameterCount) parameters or a layer of size below 1")
+        }
+        return count
+    }
+
+    /// Checks that the perceptron for these sizes stays within ``maximumParameterCount`` (and,
+    /// while a checkpoint is loaded, within what its tensors hold: ``CheckpointBound``).
+    ///
+    /// - Throws: ``AgentError/invalidConfiguration(_:)`` saying how many parameters it would
+    ///   have; ``AgentError/invalidCheckpoint(_:)`` when it exceeds the checkpoint's tensors.
     public func checkSize(inputCount: Int, outputCount: Int) throws {
         let sizes = [inputCount] + hiddenLayers + [outputCount]
         var total = 0
@@ -140,8 +150,9 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
         guard total <= Self.maximumParameterCount else {
             throw AgentError.invalidConfiguration(
                 "the network \(sizes.map(String.init).joined(separator: "-")) would have \(total) parameters "
-                    + "(\(total / (1 << 18)) MB as Float); at most \(Self.maximumParameterCount) are allowed")
+                    + "(\(MemorySize.text(bytes: MemorySize.bytes(ofFloats: total))) as Float); at most \(Self.maximumParameterCount) are allowed")
         }
+        try CheckpointBound.check(total, for: "the network \(sizes.map(String.init).joined(separator: "-"))")
     }
 
     public var description: String {

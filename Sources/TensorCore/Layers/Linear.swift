@@ -80,7 +80,7 @@ public final class Linear: Layer {
     /// - Throws: ``TensorError/shapeMismatch(_:)`` when `weight` is not a matrix or `bias`
     ///   does not have one element per output.
     public init(weight: Tensor, bias: Tensor?) throws {
-        guard weight.rank == 2, bias == nil || bias!.shape == [weight.shape[0]] else {
+        guard weight.rank == 2, bias.map({ $0.shape == [weight.shape[0]] }) ?? true else {
             throw TensorError.shapeMismatch(
                 "Linear needs weight [out, in] and bias [out], got \(describe(shape: weight.shape)) and \(bias.map { describe(shape: $0.shape) } ?? "none")")
         }
