@@ -10,5 +10,7 @@ extension AgentCatalog {
         ReinforceAgent.self,
         SACAgent.self,
         TD3Agent.self,
+        A2CAgent.self,
+        PPOAgent.self,
     ])
 }

@@ -83,6 +83,7 @@ public struct CliffWalking: Environment, TabularModel, ActionNaming {
 
     /// Creates the cliff walk.
     public init(isSlippery: Bool = false) {
+        // Cannot fail: the fixed layout is a valid grid (the fixture tests build it).
         let grid = try! GridMap(rows: Self.layout.enumerated().map { MapLine(number: $0.offset + 1, text: $0.element) },
                                 tileNames: [("S", "start"), ("G", "goal"), ("C", "cliff"), (".", "ground")])
         self.grid = grid

@@ -145,6 +145,7 @@ public struct FrozenLake: Environment, TabularModel, ActionNaming {
     /// - Throws: ``EnvironmentError/invalidMap(line:message:)`` for a malformed map (the line
     ///   is the 1-based row), ``EnvironmentError/invalidOption(_:)`` for a success rate
     ///   outside 0...1.
+    // Cannot fail: "4x4" is one of the named maps above.
     public init(map: [String] = FrozenLake.maps["4x4"]!, isSlippery: Bool = true, successRate: Double = 1.0 / 3.0,
                 rewardSchedule: RewardSchedule = .standard) throws {
         let lines = map.enumerated().map { MapLine(number: $0.offset + 1, text: $0.element) }
@@ -197,16 +198,17 @@ public struct FrozenLake: Environment, TabularModel, ActionNaming {
         guard !starts.isEmpty else {
             throw EnvironmentError.invalidMap(line: firstLine, message: "the map has no start tile 'S'")
         }
-        guard !grid.cells(of: "G").isEmpty else {
+        let goals = grid.cells(of: "G")
+        guard !goals.isEmpty else {
             throw EnvironmentError.invalidMap(line: firstLine, message: "the map has no goal tile 'G'")
         }
-        for start in starts {
-            let reached = grid.reachableCells(from: start, canLeave: { !"GH".contains($0) })
-            guard reached.contains(where: { grid.tiles[$0] == "G" }) else {
-                throw EnvironmentError.invalidMap(
-                    line: grid.line(of: start),
-                    message: "no goal 'G' can be reached from the start in column \(grid.position(of: start).column + 1); holes 'H' block every path")
-            }
+        // One backward search from the goals answers for every start (linear in the cells,
+        // however many starts there are).
+        let reachesGoal = grid.cellsReaching(goals, canLeave: { !"GH".contains($0) })
+        if let start = starts.first(where: { !reachesGoal[$0] }) {
+            throw EnvironmentError.invalidMap(
+                line: grid.line(of: start),
+                message: "no goal 'G' can be reached from the start in column \(grid.position(of: start).column + 1); holes 'H' block every path")
         }
         return starts
     }
@@ -234,8 +236,9 @@ public struct FrozenLake: Environment, TabularModel, ActionNaming {
 
     /// Reads a map from a text file (see ``parseMap(_:)``).
     ///
-    /// - Throws: ``EnvironmentError/invalidOption(_:)`` when the file cannot be read,
-    ///   ``EnvironmentError/invalidMap(line:message:)`` when it is malformed.
+    /// - Throws: `TextFile.ReadError` when the file cannot be read (see ``MapFile``),
+    ///   ``EnvironmentError/invalidMap(line:message:)`` when it is malformed or larger than
+    ///   1,000 × 1,000.
     public static func loadMap(contentsOfFile path: String) throws -> [String] {
         try parseMap(readMapFile(path))
     }

@@ -1,3 +1,4 @@
+import RLCore
 import TensorCore
 
 /// What on-policy agents (A2C, PPO) collect before each update: `steps` steps of `copies`
@@ -148,5 +149,63 @@ public struct RolloutBuffer {
                 }
             }
         }
+    }
+
+    // MARK: - Saving a rollout in progress
+
+    /// The steps stored so far, for a checkpoint taken mid-rollout.
+    public struct Saved: Codable, Equatable, Sendable {
+        var storedSteps: Int
+        var observations, actions, rewards, truncationValues, values, logProbabilities: [Float]
+        var dones: [Bool]
+    }
+
+    /// The stored steps (only those: the rest is overwritten before it is read).
+    public var saved: Saved {
+        let samples = storedSteps * copies
+        return Saved(
+            storedSteps: storedSteps, observations: Array(observations[0..<(samples * observationSize)]),
+            actions: Array(actions[0..<(samples * actionSize)]), rewards: Array(rewards[0..<samples]),
+            truncationValues: Array(truncationValues[0..<samples]), values: Array(values[0..<samples]),
+            logProbabilities: Array(logProbabilities[0..<samples]), dones: Array(dones[0..<samples]))
+    }
+
+    /// Puts back the steps ``saved`` kept.
+    ///
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when they do not fit this buffer's sizes.
+    public mutating func restore(_ saved: Saved) throws {
+        let samples = saved.storedSteps * copies
+        guard saved.storedSteps >= 0, saved.storedSteps < steps, saved.observations.count == samples * observationSize,
+              saved.actions.count == samples * actionSize,
+              [saved.rewards, saved.truncationValues, saved.values, saved.logProbabilities].allSatisfy({ $0.count == samples }),
+              saved.dones.count == samples else {
+            throw AgentError.invalidCheckpoint("the saved rollout does not fit \(copies) copies × \(steps) steps")
+        }
+        observations.replaceSubrange(0..<saved.observations.count, with: saved.observations)
+        actions.replaceSubrange(0..<saved.actions.count, with: saved.actions)
+        rewards.replaceSubrange(0..<samples, with: saved.rewards)
+        truncationValues.replaceSubrange(0..<samples, with: saved.truncationValues)
+        values.replaceSubrange(0..<samples, with: saved.values)
+        logProbabilities.replaceSubrange(0..<samples, with: saved.logProbabilities)
+        dones.replaceSubrange(0..<samples, with: saved.dones)
+        storedSteps = saved.storedSteps
+    }
+
+    /// The fraction of the returns' variance the values explain, 1 − Var(R − V) / Var(R)
+    /// (CleanRL's `explained_variance`; NaN when the returns do not vary).
+    public var explainedVariance: Double {
+        let count = storedSteps * copies
+        guard count > 1 else { return .nan }
+        func variance(_ value: (Int) -> Double) -> Double {
+            var mean = 0.0
+            for index in 0..<count { mean += value(index) }
+            mean /= Double(count)
+            var sum = 0.0
+            for index in 0..<count { sum += (value(index) - mean) * (value(index) - mean) }
+            return sum / Double(count)
+        }
+        let returnsVariance = variance { Double(returns[$0]) }
+        guard returnsVariance > 0 else { return .nan }
+        return 1 - variance { Double(returns[$0] - values[$0]) } / returnsVariance
     }
 }

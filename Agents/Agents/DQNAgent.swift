@@ -217,6 +217,9 @@ public final class DQNAgent: NetworkAgent {
         var configuration = configuration
         if let network { configuration.network = try NetworkShape(network: network) }
         try configuration.validate()
+        try TrainingMemory.check(
+            configuration.network, inputCount: layout.observationSize, outputCount: layout.actionCount,
+            batchSize: configuration.batchSize)
         self.configuration = configuration
         self.layout = layout
         if let network {
@@ -254,6 +257,7 @@ public final class DQNAgent: NetworkAgent {
             guard buffer.observationSize == layout.observationSize, buffer.actionSize == 1 else {
                 throw AgentError.invalidCheckpoint("the saved replay buffer does not fit the agent's spaces")
             }
+            try buffer.checkIndexActions(below: layout.actionCount)
             replayBuffer = buffer
         }
     }

@@ -48,7 +48,7 @@ public final class ExpectedSARSAAgent: TabularAgent {
         try configuration.validate()
         self.configuration = configuration
         self.layout = layout
-        table = ActionValueTable(stateCount: layout.observationSize, actionCount: layout.actionCount)
+        table = try ActionValueTable(stateCount: layout.observationSize, actionCount: layout.actionCount)
         generator = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
     }
 

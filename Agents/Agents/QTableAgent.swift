@@ -74,7 +74,7 @@ public final class QTableAgent: TabularAgent {
         try configuration.validate()
         self.configuration = configuration
         self.layout = layout
-        table = ActionValueTable(stateCount: layout.observationSize, actionCount: layout.actionCount)
+        table = try ActionValueTable(stateCount: layout.observationSize, actionCount: layout.actionCount)
         generator = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
     }
 

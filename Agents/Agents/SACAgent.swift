@@ -225,6 +225,13 @@ public final class SACAgent: Agent {
         self.configuration = configuration
         self.layout = layout
         let actionSize = bounds.dimension
+        var memory = TrainingMemory()
+        memory.add(configuration.actorNetwork, inputCount: layout.observationSize, outputCount: 2 * actionSize, batchSize: configuration.batchSize)
+        for _ in 0..<2 {
+            memory.add(configuration.criticNetwork, inputCount: layout.observationSize + actionSize, outputCount: 1,
+                       batchSize: configuration.batchSize)
+        }
+        try memory.check()
         actor = try configuration.actorNetwork.build(
             inputCount: layout.observationSize, outputCount: 2 * actionSize, seed: configuration.seed)
         critics = try TwinCritics(

@@ -178,6 +178,13 @@ public final class TD3Agent: Agent {
         self.configuration = configuration
         self.layout = layout
         let actionSize = bounds.dimension
+        var memory = TrainingMemory()
+        memory.add(configuration.actorNetwork, inputCount: layout.observationSize, outputCount: actionSize, batchSize: configuration.batchSize)
+        for _ in 0..<2 {
+            memory.add(configuration.criticNetwork, inputCount: layout.observationSize + actionSize, outputCount: 1,
+                       batchSize: configuration.batchSize)
+        }
+        try memory.check()
         // μ ends in tanh, so its actions lie in [-1, 1].
         actor = try Self.buildActor(configuration.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
                                     seed: configuration.seed)

@@ -72,6 +72,17 @@ public struct Hyperparameter<Configuration>: Sendable {
         try write(&configuration, text)
     }
 
+    /// The same hyperparameter for a configuration that holds this one's at `keyPath` (settings
+    /// several agents share, such as ``ActorCriticSettings``).
+    public func lifted<Outer>(to keyPath: WritableKeyPath<Outer, Configuration>) -> Hyperparameter<Outer> {
+        nonisolated(unsafe) let keyPath = keyPath
+        let (read, write) = (self.read, self.write)
+        return Hyperparameter<Outer>(
+            name, summary: summary, accepts: accepts, valueName: valueName, isFlag: isFlag, choices: choices,
+            read: { read($0[keyPath: keyPath]) },
+            write: { outer, text in try write(&outer[keyPath: keyPath], text) })
+    }
+
     /// The error for a value outside what the hyperparameter takes.
     static func outOfRange(_ name: String, _ accepts: String, _ text: String) -> AgentError {
         .invalidConfiguration("--\(name) must be \(accepts), got \(text)")
@@ -212,6 +223,7 @@ extension Schedule {
         case .linear(_, let end, _), .progress(_, let end): end == 0
         default: false
         }
+        for value in ends { try HyperparameterText.checkFloatRange(value, for: name, text: text) }
         for (index, value) in ends.enumerated() {
             let isEnd = index == ends.count - 1 && ends.count > 1
             if isEnd && endsAtZero && value == 0 && range.lower?.value == 0 { continue }

@@ -20,7 +20,22 @@ public enum HyperparameterText {
         guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
             throw AgentError.invalidConfiguration("--\(name) takes a number, got '\(text)'")
         }
+        try checkFloatRange(value, for: name, text: text)
         return value
+    }
+
+    /// The largest magnitude a value may have: agents compute in 32-bit floats, where a larger
+    /// number (1e308 passes as a `Double`) would become infinite.
+    public static let largestMagnitude = Double(Float.greatestFiniteMagnitude)
+
+    /// Throws unless `value` is within ±``largestMagnitude``.
+    ///
+    /// - Throws: ``AgentError/invalidConfiguration(_:)`` naming the hyperparameter.
+    static func checkFloatRange(_ value: Double, for name: String, text: String) throws {
+        guard abs(value) <= largestMagnitude else {
+            throw AgentError.invalidConfiguration(
+                "--\(name) takes numbers up to 3.4e38 in size (the largest 32-bit float), got \(text)")
+        }
     }
 
     /// A whole number read from `text`.

@@ -126,6 +126,41 @@ public struct SpaceLayout: Codable, Equatable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case encoding, observationSize, actionCount, actionBounds, observationSpace, actionSpace
     }
+
+    /// The largest ``observationSize`` and ``actionCount`` a saved layout may give: 2²⁸.
+    public static let maximumSize = 1 << 28
+
+    /// Reads a layout saved in a checkpoint, checking it as strictly as the tensors: sizes
+    /// from 1 to ``maximumSize``, and bounds with one finite-or-infinite pair `low ≤ high` per
+    /// action scalar.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` naming the field that is out of range.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func size(_ key: CodingKeys) throws -> Int {
+            let value = try container.decode(Int.self, forKey: key)
+            guard (1...Self.maximumSize).contains(value) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container, debugDescription: "must be from 1 to \(Self.maximumSize), got \(value)")
+            }
+            return value
+        }
+        encoding = try container.decode(ObservationEncoding.self, forKey: .encoding)
+        observationSize = try size(.observationSize)
+        actionCount = try size(.actionCount)
+        actionBounds = try container.decodeIfPresent(ActionBounds.self, forKey: .actionBounds)
+        if let actionBounds {
+            guard actionBounds.low.count == actionCount, actionBounds.high.count == actionCount,
+                  zip(actionBounds.low, actionBounds.high).allSatisfy({ $0 <= $1 }) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .actionBounds, in: container,
+                    debugDescription: "needs \(actionCount) lower and upper bounds with low ≤ high")
+            }
+        }
+        observationSpace = try container.decode(String.self, forKey: .observationSpace)
+        actionSpace = try container.decode(String.self, forKey: .actionSpace)
+        spaces = nil
+    }
 }
 
 /// The observation and action spaces an agent was made for, kept so that

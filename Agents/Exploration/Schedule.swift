@@ -87,7 +87,8 @@ public enum Schedule: Codable, Equatable, Sendable, CustomStringConvertible {
     ///
     /// - Throws: ``AgentError/invalidConfiguration(_:)`` naming `name` and the bad value.
     public func validatePositive(_ name: String) throws {
-        try validate(name, in: 0...Double.greatestFiniteMagnitude)
+        // Within a Float's range: the agents compute with Float(value).
+        try validate(name, in: 0...HyperparameterText.largestMagnitude)
         let first = value(at: 0, progress: 0)
         guard first > 0 else {
             throw AgentError.invalidConfiguration("\(name) must be positive, got \(first)")

@@ -20,6 +20,13 @@ public struct ObservationNormalizer: Codable, Equatable, Sendable {
         self.epsilon = epsilon
     }
 
+    /// A normaliser with statistics gathered before (a loaded agent's).
+    public init(statistics: RunningMeanStandardDeviation, clip: Float = 10, epsilon: Double = 1e-8) {
+        self.statistics = statistics
+        self.clip = clip
+        self.epsilon = epsilon
+    }
+
     /// Updates the statistics with `rows` observations (row after row), when not frozen.
     public mutating func update(_ observations: UnsafeBufferPointer<Float>, rows: Int) {
         statistics.update(observations, rows: rows)

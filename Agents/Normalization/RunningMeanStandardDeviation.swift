@@ -23,6 +23,13 @@ public struct RunningMeanStandardDeviation: Codable, Equatable, Sendable {
         count = 1e-4
     }
 
+    /// Statistics as saved: means, variances and the count (as ``mean``, ``variance``, ``count``).
+    public init(mean: [Double], variance: [Double], count: Double) {
+        self.mean = mean
+        self.variance = variance
+        self.count = count
+    }
+
     /// The number of components.
     public var dimension: Int { mean.count }
 

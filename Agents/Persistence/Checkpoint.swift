@@ -45,6 +45,10 @@ public struct Checkpoint: Equatable {
     /// The prefix of the training-state tensors in the file.
     static let trainingPrefix = "training."
 
+    /// The metadata key of the replay-buffer file that holds the training steps of the
+    /// checkpoint it was saved with (resuming refuses a pair that does not match).
+    static let replayStepsKey = "checkpoint_steps"
+
     /// The file an off-policy agent's replay buffer is saved in, beside the checkpoint:
     /// `checkpoint.safetensors` → `checkpoint.replay.safetensors`.
     public static func replayBufferURL(for url: URL) -> URL {
@@ -87,11 +91,22 @@ public struct Checkpoint: Equatable {
         }
     }
 
+    /// The metadata keys a checkpoint may have; any other is an error.
+    static let metadataKeys: Set<String> = [
+        "format", "agent", "configuration", "layout", "environment", "environment_options", "training", "training_state",
+    ]
+
     /// Reads a checkpoint.
+    ///
+    /// The metadata is checked as strictly as the tensors: an unknown key, or a field that is
+    /// missing, malformed or out of range, is an error, never replaced by a default (a checkpoint
+    /// whose `environment_options` cannot be read is refused rather than evaluated on the
+    /// default environment). The configuration is read when an agent is made from it
+    /// (``Agent/load(_:environment:)``).
     ///
     /// - Throws: ``AgentError/invalidCheckpoint(_:)`` naming the file and the problem: missing,
     ///   not a safetensors file (truncated, corrupt), or a safetensors file that is not a
-    ///   checkpoint of this suite.
+    ///   checkpoint of this suite or whose metadata is damaged.
     public static func load(from url: URL) throws -> Checkpoint {
         let contents: Safetensors.Contents
         do {
@@ -99,40 +114,75 @@ public struct Checkpoint: Equatable {
         } catch {
             throw AgentError.invalidCheckpoint("\(error)")
         }
-        let metadata = contents.metadata
-        func foreign(_ reason: String) -> AgentError {
-            .invalidCheckpoint("\(url.path) is not a swift-rl checkpoint: \(reason)")
+        do {
+            return try Checkpoint(contents)
+        } catch let problem as StrictJSON.Problem {
+            throw AgentError.invalidCheckpoint("\(url.path) is not a swift-rl checkpoint: \(problem)")
         }
-        guard metadata["format"] == format else {
-            throw foreign(metadata["format"].map { "its format is '\($0)', expected '\(format)'" } ?? "it has no 'format' metadata")
+    }
+
+    /// A checkpoint from the contents of its file (see ``load(from:)`` for what is checked).
+    ///
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` naming the problem.
+    public init(contents: Safetensors.Contents) throws {
+        do {
+            try self.init(contents)
+        } catch let problem as StrictJSON.Problem {
+            throw AgentError.invalidCheckpoint("not a swift-rl checkpoint: \(problem)")
+        }
+    }
+
+    /// Reads the metadata strictly.
+    ///
+    /// - Throws: ``StrictJSON/Problem`` naming the key and what is wrong with it.
+    private init(_ contents: Safetensors.Contents) throws {
+        let metadata = contents.metadata
+        guard metadata["format"] == Self.format else {
+            throw StrictJSON.Problem(message: metadata["format"].map { "its format is '\($0)', expected '\(Self.format)'" } ?? "it has no 'format' metadata")
+        }
+        if let unknown = metadata.keys.sorted().first(where: { !Self.metadataKeys.contains($0) }) {
+            throw StrictJSON.Problem(message: "its metadata has an unknown key '\(unknown)'")
         }
         guard let agent = metadata["agent"], let configuration = metadata["configuration"] else {
-            throw foreign("it names no agent or configuration")
+            throw StrictJSON.Problem(message: "it names no agent or configuration")
         }
-        guard let layoutText = metadata["layout"], let layout = try? decode(SpaceLayout.self, from: layoutText) else {
-            throw foreign("its 'layout' metadata is missing or malformed")
+        /// The value of the metadata key `key`, decoded strictly, or `nil` when the key is absent.
+        func field<Value: Codable>(_ key: String, as type: Value.Type) throws -> Value? {
+            guard let text = metadata[key] else { return nil }
+            do {
+                return try StrictJSON.decode(type, from: text)
+            } catch let problem as StrictJSON.Problem {
+                throw StrictJSON.Problem(message: "its '\(key)' metadata is damaged: \(problem)")
+            }
+        }
+        guard let layout = try field("layout", as: SpaceLayout.self) else {
+            throw StrictJSON.Problem(message: "it has no 'layout' metadata")
         }
         var environment: EnvironmentReference?
-        if let id = metadata["environment"] {
-            let options = metadata["environment_options"].flatMap { try? decode([String: String].self, from: $0) }
-            environment = EnvironmentReference(id: id, options: options ?? [:])
+        switch (metadata["environment"], try field("environment_options", as: [String: String].self)) {
+        case (let id?, let options?):
+            environment = EnvironmentReference(id: id, options: options)
+        case (nil, nil):
+            environment = nil
+        case (_?, nil):
+            throw StrictJSON.Problem(message: "it names an environment but has no 'environment_options' metadata")
+        case (nil, _?):
+            throw StrictJSON.Problem(message: "it has 'environment_options' but names no environment")
         }
-        let training = metadata["training"].flatMap { try? decode(TrainingSummary.self, from: $0) }
-        var trainingValues: TrainingSnapshot.Values?
-        if let text = metadata["training_state"] {
-            guard let values = try? decode(TrainingSnapshot.Values.self, from: text) else {
-                throw foreign("its 'training_state' metadata is malformed")
-            }
-            trainingValues = values
+        let training = try field("training", as: TrainingSummary.self)
+        if let training, training.episodes < 0 || training.steps < 0 || !(training.seconds >= 0) {
+            throw StrictJSON.Problem(message: "its 'training' metadata is damaged: negative counts or time")
         }
-        var checkpoint = Checkpoint(
+        self.init(
             agent: agent, configuration: configuration, layout: layout, environment: environment,
-            training: training, tensors: contents.tensors.filter { !$0.key.hasPrefix(trainingPrefix) })
-        checkpoint.trainingTensors = Dictionary(uniqueKeysWithValues: contents.tensors.compactMap { name, tensor in
-            name.hasPrefix(trainingPrefix) ? (String(name.dropFirst(trainingPrefix.count)), tensor) : nil
+            training: training, tensors: contents.tensors.filter { !$0.key.hasPrefix(Self.trainingPrefix) })
+        trainingTensors = Dictionary(uniqueKeysWithValues: contents.tensors.compactMap { name, tensor in
+            name.hasPrefix(Self.trainingPrefix) ? (String(name.dropFirst(Self.trainingPrefix.count)), tensor) : nil
         })
-        checkpoint.trainingValues = trainingValues
-        return checkpoint
+        trainingValues = try field("training_state", as: TrainingSnapshot.Values.self)
+        if let session = trainingValues?.session, !session.isConsistent {
+            throw StrictJSON.Problem(message: "its 'training_state' metadata is damaged: the session's counts do not fit together")
+        }
     }
 
     // MARK: - JSON
@@ -214,7 +264,9 @@ extension Agent {
     /// Makes an agent of this type from a checkpoint already read, bound to `environment`'s
     /// spaces when given (so ``predict(_:)`` can read observations).
     ///
-    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` as ``load(from:)``;
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` as ``load(from:)``, also for a
+    ///   configuration that is malformed, has unknown fields, is out of range or asks for more
+    ///   than the checkpoint's tensors hold (``CheckpointBound``);
     ///   ``AgentError/doesNotFit(_:)`` when `environment` does not fit the checkpoint's layout.
     public static func load(_ checkpoint: Checkpoint, environment: (any Environment)? = nil) throws -> Self {
         guard checkpoint.agent == name else {
@@ -222,12 +274,24 @@ extension Agent {
         }
         let configuration: Configuration
         do {
-            configuration = try Checkpoint.decode(Configuration.self, from: checkpoint.configuration)
+            configuration = try StrictJSON.decode(Configuration.self, from: checkpoint.configuration)
         } catch {
             throw AgentError.invalidCheckpoint("the checkpoint's \(name) configuration cannot be read: \(error)")
         }
         let layout = try environment.map { try checkpoint.layout.bound(to: $0, agent: name) } ?? checkpoint.layout
-        let agent = try Self(configuration: configuration, layout: layout)
+        // Nothing larger than the file's tensors is allocated (see CheckpointBound), and values
+        // out of range are the checkpoint's fault, not the command line's.
+        let valueCount = checkpoint.tensors.values.reduce(0) { MemorySize.adding($0, $1.scalarCount) }
+        let agent: Self
+        do {
+            agent = try CheckpointBound.$valueCount.withValue(valueCount) {
+                try Self(configuration: configuration, layout: layout)
+            }
+        } catch AgentError.invalidConfiguration(let message) {
+            throw AgentError.invalidCheckpoint("the checkpoint's \(name) configuration is out of range: \(message)")
+        } catch AgentError.invalidCheckpoint(let message) {
+            throw AgentError.invalidCheckpoint("the checkpoint cannot be used: \(message)")
+        }
         try agent.loadParameterTensors(checkpoint.tensors)
         return agent
     }

@@ -30,8 +30,12 @@ extension Agent {
         snapshot.values.environment = try EnvironmentState.encode(environment)
         let replayURL = Checkpoint.replayBufferURL(for: url)
         if let buffer = snapshot.replayBuffer {
+            // The step count pairs the buffer with this checkpoint: a save killed between the
+            // two files leaves a pair that resuming refuses rather than mixes.
+            var metadata = buffer.metadata
+            metadata[Checkpoint.replayStepsKey] = "\(trainingState.steps)"
             do {
-                try Safetensors.save(buffer.tensors(), metadata: buffer.metadata, to: replayURL)
+                try Safetensors.save(buffer.tensors(), metadata: metadata, to: replayURL)
             } catch {
                 throw AgentError.invalidCheckpoint("cannot save the replay buffer to \(replayURL.path): \(error)")
             }
@@ -65,7 +69,14 @@ extension Agent {
             } catch {
                 throw AgentError.invalidCheckpoint("the replay buffer beside the checkpoint cannot be read: \(error)")
             }
-            snapshot.replayBuffer = try ReplayBuffer(tensors: contents.tensors, metadata: contents.metadata)
+            var metadata = contents.metadata
+            let savedAt = metadata.removeValue(forKey: Checkpoint.replayStepsKey)
+            guard savedAt == "\(session.steps)" else {
+                throw AgentError.invalidCheckpoint(
+                    "the replay buffer \(replayURL.path) was saved at step \(savedAt ?? "unknown"), the checkpoint at step \(session.steps) "
+                        + "(a save was interrupted); delete the replay buffer to resume with an empty one")
+            }
+            snapshot.replayBuffer = try ReplayBuffer(tensors: contents.tensors, metadata: metadata)
         }
         try restoreTraining(from: snapshot)
         trainingState.restore(session)

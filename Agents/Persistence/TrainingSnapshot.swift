@@ -71,13 +71,14 @@ public struct TrainingSnapshot {
 
     /// A `Codable` value saved with ``store(_:as:)``.
     ///
-    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when it is missing or malformed.
-    public func record<Value: Decodable>(_ type: Value.Type, _ name: String) throws -> Value {
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when it is missing, malformed or has
+    ///   fields `Value` does not have.
+    public func record<Value: Codable>(_ type: Value.Type, _ name: String) throws -> Value {
         guard let text = values.records[name] else { throw missing("'\(name)'") }
         do {
-            return try Checkpoint.decode(type, from: text)
+            return try StrictJSON.decode(type, from: text)
         } catch {
-            throw AgentError.invalidCheckpoint("the training state's '\(name)' cannot be read")
+            throw AgentError.invalidCheckpoint("the training state's '\(name)' cannot be read: \(error)")
         }
     }
 

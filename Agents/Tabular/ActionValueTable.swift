@@ -14,8 +14,23 @@ public final class ActionValueTable {
     /// Q(s, a), row-major.
     public internal(set) var values: [Float]
 
+    /// The most entries (states × actions) a table may have: 2²⁸, a gigabyte of `Float`s.
+    public static let maximumEntryCount = 1 << 28
+
     /// An all-zero table.
-    public init(stateCount: Int, actionCount: Int) {
+    ///
+    /// - Throws: ``AgentError/invalidConfiguration(_:)`` for fewer than one state or action or
+    ///   more than ``maximumEntryCount`` entries; ``AgentError/invalidCheckpoint(_:)`` for more
+    ///   entries than the checkpoint being loaded holds (``CheckpointBound``). Nothing is
+    ///   allocated before these checks.
+    public init(stateCount: Int, actionCount: Int) throws {
+        let (entries, overflow) = stateCount.multipliedReportingOverflow(by: actionCount)
+        guard stateCount >= 1, actionCount >= 1, !overflow, entries <= Self.maximumEntryCount else {
+            throw AgentError.invalidConfiguration(
+                "a table of \(stateCount) states and \(actionCount) actions is not possible: each must be at least 1, "
+                    + "and the table at most \(Self.maximumEntryCount) entries")
+        }
+        try CheckpointBound.check(entries, for: "a table of \(stateCount) states and \(actionCount) actions")
         self.stateCount = stateCount
         self.actionCount = actionCount
         values = [Float](repeating: 0, count: stateCount * actionCount)

@@ -48,9 +48,14 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
     ///
     /// - Throws: ``AgentError/invalidConfiguration(_:)`` when a custom architecture does not map
     ///   `inputCount` features to `outputCount` outputs, or the network is too large.
-    public func build(inputCount: Int, outputCount: Int, seed: UInt64, stream: UInt64 = AgentStream.weights) throws -> Sequential {
+    ///
+    /// `outputGain` is the gain of the output layer's orthogonal weights (see
+    /// `Sequential.multilayerPerceptron`); other initialisations ignore it.
+    public func build(
+        inputCount: Int, outputCount: Int, seed: UInt64, stream: UInt64 = AgentStream.weights, outputGain: Float = 1
+    ) throws -> Sequential {
         var generator = SeededGenerator(seed: seed, stream: stream)
-        return try build(inputCount: inputCount, outputCount: outputCount, using: &generator)
+        return try build(inputCount: inputCount, outputCount: outputCount, outputGain: outputGain, using: &generator)
     }
 
     /// The network from a layout's features to its actions (see ``build(inputCount:outputCount:seed:stream:)``).
@@ -61,8 +66,11 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
     /// The network from `inputCount` features to `outputCount` outputs, drawing from `generator`.
     ///
     /// - Throws: as ``build(inputCount:outputCount:seed:stream:)``.
-    public func build(inputCount: Int, outputCount: Int, using generator: inout SeededGenerator) throws -> Sequential {
+    public func build(
+        inputCount: Int, outputCount: Int, outputGain: Float = 1, using generator: inout SeededGenerator
+    ) throws -> Sequential {
         if let architecture {
+            try CheckpointBound.check(try Self.parameterCount(of: architecture), for: "a network")
             let layer: any Layer
             do {
                 layer = try architecture.makeLayer(using: &generator)
@@ -74,9 +82,13 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
             return network
         }
         try checkSize(inputCount: inputCount, outputCount: outputCount)
-        return .multilayerPerceptron(
-            layerSizes: [inputCount] + hiddenLayers + [outputCount], activation: activation,
-            initialization: initialization, using: &generator)
+        do {
+            return try .multilayerPerceptron(
+                layerSizes: [inputCount] + hiddenLayers + [outputCount], activation: activation,
+                initialization: initialization, outputGain: outputGain, using: &generator)
+        } catch let error as TensorError {
+            throw AgentError.invalidConfiguration("the network cannot be built: \(error)")
+        }
     }
 
     /// Checks that a network maps `inputCount` features to `outputCount` outputs, by running it
@@ -108,17 +120,26 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
         if let bad = hiddenLayers.first(where: { $0 > Self.maximumWidth }) {
             throw AgentError.invalidConfiguration("hidden layer widths must be at most \(Self.maximumWidth), got \(bad)")
         }
-        if let architecture {
-            guard let count = architecture.parameterCount, count <= Self.maximumParameterCount else {
-                throw AgentError.invalidConfiguration(
-                    "the network has more than \(Self.maximumParameterCount) parameters or a layer of size below 1")
-            }
-        }
+        if let architecture { _ = try Self.parameterCount(of: architecture) }
     }
 
-    /// Checks that the perceptron for these sizes stays within ``maximumParameterCount``.
+    /// The parameters of a network of your own.
     ///
-    /// - Throws: ``AgentError/invalidConfiguration(_:)`` saying how many parameters it would have.
+    /// - Throws: ``AgentError/invalidConfiguration(_:)`` beyond ``maximumParameterCount`` or
+    ///   for a layer of size below 1.
+    private static func parameterCount(of architecture: LayerArchitecture) throws -> Int {
+        guard let count = architecture.parameterCount, count <= maximumParameterCount else {
+            throw AgentError.invalidConfiguration(
+                "the network has more than \(maximumParameterCount) parameters or a layer of size below 1")
+        }
+        return count
+    }
+
+    /// Checks that the perceptron for these sizes stays within ``maximumParameterCount`` (and,
+    /// while a checkpoint is loaded, within what its tensors hold: ``CheckpointBound``).
+    ///
+    /// - Throws: ``AgentError/invalidConfiguration(_:)`` saying how many parameters it would
+    ///   have; ``AgentError/invalidCheckpoint(_:)`` when it exceeds the checkpoint's tensors.
     public func checkSize(inputCount: Int, outputCount: Int) throws {
         let sizes = [inputCount] + hiddenLayers + [outputCount]
         var total = 0
@@ -129,8 +150,9 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
         guard total <= Self.maximumParameterCount else {
             throw AgentError.invalidConfiguration(
                 "the network \(sizes.map(String.init).joined(separator: "-")) would have \(total) parameters "
-                    + "(\(total / (1 << 18)) MB as Float); at most \(Self.maximumParameterCount) are allowed")
+                    + "(\(MemorySize.text(bytes: MemorySize.bytes(ofFloats: total))) as Float); at most \(Self.maximumParameterCount) are allowed")
         }
+        try CheckpointBound.check(total, for: "the network \(sizes.map(String.init).joined(separator: "-"))")
     }
 
     public var description: String {
@@ -156,7 +178,7 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
                 }),
             .choice(prefix + "activation", keyPath.appending(path: \.activation), "the \(role)'s activation after every hidden layer"),
             .choice(prefix + "initialization", keyPath.appending(path: \.initialization),
-                    "the \(role)'s weight initialisation: uniform ±1/√in, he (normal) or xavier (uniform)"),
+                    "the \(role)'s weight initialisation: uniform ±1/√in, he (normal), xavier (uniform) or orthogonal (gain √2, output layer as the agent says)"),
         ]
     }
 }

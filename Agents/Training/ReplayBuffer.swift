@@ -36,6 +36,7 @@ public struct ReplayBuffer {
     /// - Precondition: `capacity ≥ 1`, `observationSize ≥ 1` and `actionSize ≥ 1` (the agents'
     ///   configurations and layouts guarantee them).
     public init(capacity: Int, observationSize: Int, actionSize: Int = 1) {
+        // Cannot fail from input: configurations (capacity ≥ 1), layouts (sizes ≥ 1) and saved buffers are checked first.
         precondition(capacity >= 1 && observationSize >= 1 && actionSize >= 1,
                      "a replay buffer needs a positive capacity, observation size and action size")
         self.capacity = capacity
@@ -66,6 +67,7 @@ public struct ReplayBuffer {
         observation: UnsafeBufferPointer<Float>, action: UnsafeBufferPointer<Float>, reward: Double,
         nextObservation: UnsafeBufferPointer<Float>, terminated: Bool
     ) {
+        // Cannot fail from input: agents pass observations flattened for the layout the buffer was made for.
         precondition(observation.count == observationSize && nextObservation.count == observationSize && action.count == actionSize)
         if count < capacity {
             observations.append(contentsOf: observation)
@@ -92,6 +94,7 @@ public struct ReplayBuffer {
     ///
     /// - Precondition: the buffer is not empty and `batchSize ≥ 1`.
     public func sample(batchSize: Int, using generator: inout SeededGenerator) -> ReplayBatch {
+        // Cannot fail from input: agents sample after storing the step's transition, with a checked batch size.
         precondition(count > 0 && batchSize >= 1, "sampling needs a non-empty buffer and a positive batch size")
         let indices = (0..<batchSize).map { _ in generator.uniformInt(below: count) }
         func gather(_ source: [Float], width size: Int) -> Tensor {
@@ -173,9 +176,21 @@ extension ReplayBuffer {
 
     /// A buffer rebuilt from ``tensors()`` and ``metadata``, exactly as it was.
     ///
-    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when a size is missing or out of range or
-    ///   a tensor does not have the shape the sizes give.
+    /// Checked as strictly as a checkpoint: every key and tensor must be one the buffer
+    /// writes, and rewards and actions finite, terminations 0 or 1.
+    ///
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` when a size is missing or out of range, a
+    ///   key or tensor is unknown, a tensor does not have the shape the sizes give, or a value
+    ///   is out of range.
     public init(tensors: [String: Tensor], metadata: [String: String]) throws {
+        let keys: Set = ["capacity", "observation_size", "action_size", "count", "next_slot"]
+        if let unknown = metadata.keys.sorted().first(where: { !keys.contains($0) }) {
+            throw AgentError.invalidCheckpoint("the replay buffer has an unknown metadata key '\(unknown)'")
+        }
+        let names: Set = ["observations", "next_observations", "actions", "rewards", "terminations"]
+        if let unknown = tensors.keys.sorted().first(where: { !names.contains($0) }) {
+            throw AgentError.invalidCheckpoint("the replay buffer has an unknown tensor '\(unknown)'")
+        }
         func size(_ key: String, minimum: Int) throws -> Int {
             guard let text = metadata[key], let value = Int(text), value >= minimum else {
                 throw AgentError.invalidCheckpoint("the replay buffer's '\(key)' is missing or out of range")
@@ -201,9 +216,26 @@ extension ReplayBuffer {
         nextObservations = try tensor("next_observations", [count, observationSize])
         actions = try tensor("actions", [count, actionSize])
         rewards = try tensor("rewards", [count])
-        terminations = try tensor("terminations", [count]).map { $0 != 0 }
+        let flags = try tensor("terminations", [count])
+        guard actions.allSatisfy(\.isFinite), rewards.allSatisfy(\.isFinite), flags.allSatisfy({ $0 == 0 || $0 == 1 }) else {
+            throw AgentError.invalidCheckpoint("the replay buffer holds actions or rewards that are not finite, or terminations other than 0 and 1")
+        }
+        terminations = flags.map { $0 != 0 }
         self.count = count
         self.nextSlot = nextSlot
+    }
+
+    /// Checks that every stored action is an index below `actionCount` (a finite action space's),
+    /// so a buffer read from a file cannot make an update index out of range.
+    ///
+    /// - Throws: ``AgentError/invalidCheckpoint(_:)`` naming the first action that is not.
+    public func checkIndexActions(below actionCount: Int) throws {
+        guard actionSize == 1 else {
+            throw AgentError.invalidCheckpoint("the saved replay buffer holds action vectors, not action indices")
+        }
+        if let bad = actions.first(where: { !($0 >= 0 && $0 < Float(actionCount) && $0.rounded() == $0) }) {
+            throw AgentError.invalidCheckpoint("the saved replay buffer holds the action \(bad), not an index below \(actionCount)")
+        }
     }
 }
 

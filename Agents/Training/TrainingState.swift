@@ -48,6 +48,13 @@ public final class TrainingState {
         var episodeLength: Int
         var metrics: MetricValues
         var hasStarted: Bool
+
+        /// Whether the counts are ones training can reach (a damaged checkpoint's may not be):
+        /// nothing negative, the recent returns and metrics consistent with themselves.
+        var isConsistent: Bool {
+            steps >= 0 && episodes >= 0 && updates >= 0 && solvedChecks >= 0 && episodeLength >= 0
+                && seconds >= 0 && seconds.isFinite && recentReturns.isConsistent && metrics.isConsistent
+        }
     }
 
     /// The state as a ``Record``.
@@ -92,6 +99,11 @@ struct RecentValues: Codable, Equatable, Sendable {
     }
 
     var mean: Double { count > 0 ? sum / Double(count) : 0 }
+
+    /// Whether the ring's position and count fit its capacity.
+    var isConsistent: Bool {
+        !values.isEmpty && (0..<values.count).contains(next) && (0...values.count).contains(count)
+    }
 }
 
 /// Values of named metrics as training records them: per metric, the sum and count since the
@@ -103,6 +115,13 @@ struct MetricValues: Codable, Equatable, Sendable {
     private var updateSums: [Double] = []
     private var updateCounts: [Int] = []
     private var latest: [Double?] = []
+
+    /// Whether every list has one entry per name, and no count is negative.
+    var isConsistent: Bool {
+        [episodeSums.count, episodeCounts.count, updateSums.count, updateCounts.count, latest.count]
+            .allSatisfy { $0 == names.count }
+            && episodeCounts.allSatisfy { $0 >= 0 } && updateCounts.allSatisfy { $0 >= 0 }
+    }
 
     /// The position of `name`, added on first use. Linear: an agent records a handful of metrics.
     private mutating func slot(_ name: String) -> Int {

@@ -163,24 +163,26 @@ public struct GridWorldMap: Equatable, Sendable {
     private func checkPaths() throws {
         let starts = grid.cells(of: "S")
         let goals = grid.cells(of: "G")
-        let rowsText = "lines \(grid.lineNumbers.first!)–\(grid.lineNumbers.last!)"
+        // A grid has at least one row (GridMap refuses none).
+        let rowsText = "lines \(grid.lineNumbers[0])–\(grid.lineNumbers[grid.lineNumbers.count - 1])"
         guard !starts.isEmpty else {
             throw EnvironmentError.invalidMap(line: grid.lineNumbers[0], message: "the grid (\(rowsText)) has no start tile 'S'")
         }
         guard !goals.isEmpty else {
             throw EnvironmentError.invalidMap(line: grid.lineNumbers[0], message: "the grid (\(rowsText)) has no goal tile 'G'")
         }
-        var reachedFromAnyStart = Set<Int>()
-        for start in starts {
-            let reached = grid.reachableCells(from: start, canLeave: { !endsEpisode(on: $0) }, isBlocked: { $0 == "#" })
-            guard reached.contains(where: { grid.tiles[$0] == "G" }) else {
-                throw EnvironmentError.invalidMap(
-                    line: grid.line(of: start),
-                    message: "no goal 'G' can be reached from the start in column \(grid.position(of: start).column + 1); walls and pits block every path")
-            }
-            reachedFromAnyStart.formUnion(reached)
+        // Two searches in all, linear in the cells however many starts there are: backward from
+        // the goals (which starts can reach one), forward from every start (which goals are reached).
+        let canLeave = { (tile: Character) in !endsEpisode(on: tile) }
+        let isBlocked = { (tile: Character) in tile == "#" }
+        let reachesGoal = grid.cellsReaching(goals, canLeave: canLeave, isBlocked: isBlocked)
+        if let start = starts.first(where: { !reachesGoal[$0] }) {
+            throw EnvironmentError.invalidMap(
+                line: grid.line(of: start),
+                message: "no goal 'G' can be reached from the start in column \(grid.position(of: start).column + 1); walls and pits block every path")
         }
-        if let goal = goals.first(where: { !reachedFromAnyStart.contains($0) }) {
+        let reachedFromAnyStart = grid.reachableCells(from: starts, canLeave: canLeave, isBlocked: isBlocked)
+        if let goal = goals.first(where: { !reachedFromAnyStart[$0] }) {
             throw EnvironmentError.invalidMap(
                 line: grid.line(of: goal),
                 message: "the goal in column \(grid.position(of: goal).column + 1) cannot be reached from any start")

@@ -30,7 +30,7 @@ extension EnvironmentRegistry {
         for registration in [EnvironmentRegistration.frozenLake, .frozenLake8x8, .cartPole, .cartPoleV0, .cliffWalking,
                              .cliffWalkingSlippery, .gridWorld, .acrobot, .mountainCar, .mountainCarContinuous, .pendulum,
                              .taxi, .blackjack] {
-            try! registry.register(registration)
+            try! registry.register(registration)  // Cannot fail: distinct, well-formed names (tested).
         }
         return registry
     }()
@@ -54,7 +54,7 @@ extension EnvironmentRegistration {
             summary: "Cross a frozen lake from S to G without falling into a hole H; the ice is slippery (\(mapName) map).",
             maxEpisodeSteps: maxEpisodeSteps, rewardThreshold: rewardThreshold,
             options: [
-                OptionDescription("map", help: "4x4, 8x8, random, rows like SFFF,FHFH,FFFH,HFFG, or a map file (one row per line)",
+                OptionDescription("map", help: "4x4, 8x8, random, rows like SFFF,FHFH,FFFH,HFFG, a map file (one row per line), or a map's text",
                                   defaultValue: mapName),
                 OptionDescription("slippery", help: "whether moves may slip sideways (true or false)", defaultValue: "true"),
                 OptionDescription("success-rate", help: "probability of the intended move when slippery, 0 to 1 (the rest splits between the two sideways moves)",
@@ -96,9 +96,8 @@ extension EnvironmentRegistration {
         if FrozenLake.maps[mapValue] != nil {
             return try FrozenLake(mapName: mapValue, isSlippery: slippery, successRate: successRate, rewardSchedule: rewards)
         }
-        if FileManager.default.fileExists(atPath: mapValue) {
-            return try FrozenLake(mapText: readMapFile(mapValue), isSlippery: slippery, successRate: successRate,
-                                  rewardSchedule: rewards)
+        if let text = try MapFile.text(ofOption: mapValue) {
+            return try FrozenLake(mapText: text, isSlippery: slippery, successRate: successRate, rewardSchedule: rewards)
         }
         if mapValue.allSatisfy({ "SFHG, ".contains($0) }) {
             return try FrozenLake(mapText: mapValue, isSlippery: slippery, successRate: successRate, rewardSchedule: rewards)
@@ -166,13 +165,13 @@ extension EnvironmentRegistration {
         id: "GridWorld-v0", aliases: ["gridworld"],
         summary: "Walk from S to G on a grid from a text map, around walls and pits (default: a 7x10 walled garden, limit 100).",
         options: [
-            OptionDescription("map", help: "a grid-world map file, 'default', or the map's lines separated by commas",
+            OptionDescription("map", help: "a grid-world map file, 'default', the map's lines separated by commas, or its text",
                               defaultValue: "default"),
         ]
     ) { options in
         guard let value = options.string("map"), value != "default" else { return GridWorld() }
-        if FileManager.default.fileExists(atPath: value) {
-            return try GridWorld(contentsOfFile: value)
+        if let text = try MapFile.text(ofOption: value) {
+            return GridWorld(map: try GridWorldMap(parsing: text))
         }
         guard value.contains(",") else {
             throw options.invalid("map", "must be 'default', an existing map file, or the map's lines separated by commas")

@@ -17,6 +17,7 @@ bool blas_load(const char *library_path, blas_core_type_change change, const cha
     return true;
 }
 bool blas_was_loaded_before(void) { return false; }
+bool blas_has_lapack(void) { return true; }
 const char *blas_library_path(void) { return "Accelerate.framework"; }
 const char *blas_configuration(void) { return NULL; }
 const char *blas_kernel_name(void) { return NULL; }
@@ -26,6 +27,8 @@ int blas_thread_count(void) { return 1; }
 // The products below call Accelerate's functions directly.
 #define sgemm cblas_sgemm
 #define sgemv cblas_sgemv
+#define sgeqrf sgeqrf_
+#define sorgqr sorgqr_
 
 #else
 // MARK: - Elsewhere: OpenBLAS through dlopen
@@ -48,6 +51,13 @@ static char *(*get_config)(void);
 static char *(*get_corename)(void);
 static void (*set_num_threads)(int);
 static int (*get_num_threads)(void);
+// LAPACK's QR factorisation (Fortran symbols, arguments by address), part of Debian's OpenBLAS.
+typedef void lapack_qr_function(const int *m, const int *n, float *a, const int *lda, float *tau,
+                                float *work, const int *lwork, int *info);
+typedef void lapack_q_function(const int *m, const int *n, const int *k, float *a, const int *lda,
+                               const float *tau, float *work, const int *lwork, int *info);
+static lapack_qr_function *sgeqrf;
+static lapack_q_function *sorgqr;
 
 static bool loaded_before;
 static char library_path_found[4096];
@@ -99,6 +109,8 @@ static bool look_up(void *scope) {
     get_corename = (char *(*)(void))dlsym(scope, "openblas_get_corename");
     set_num_threads = (void (*)(int))dlsym(scope, "openblas_set_num_threads");
     get_num_threads = (int (*)(void))dlsym(scope, "openblas_get_num_threads");
+    sgeqrf = (lapack_qr_function *)dlsym(scope, "sgeqrf_");
+    sorgqr = (lapack_q_function *)dlsym(scope, "sorgqr_");
     if (sgemm) {
         Dl_info info;
         if (dladdr((void *)sgemm, &info) && info.dli_fname) {
@@ -172,6 +184,8 @@ void blas_set_thread_count(int count) {
 
 int blas_thread_count(void) { return get_num_threads ? get_num_threads() : 1; }
 
+bool blas_has_lapack(void) { return sgeqrf && sorgqr; }
+
 #endif
 
 // MARK: - The products
@@ -187,4 +201,30 @@ void blas_sgemv(bool transpose, int rows, int columns, float alpha, const float 
                 const float *x, float beta, float *y) {
     sgemv(CblasRowMajor, transpose ? CblasTrans : CblasNoTrans, rows, columns, alpha, a, leading_a,
           x, 1, beta, y, 1);
+}
+
+// MARK: - QR
+
+int blas_orthonormalize(int rows, int columns, float *a, float *signs) {
+    if (!blas_has_lapack()) return -1000;
+    if (rows < columns || columns < 1) return -1001;
+    int m = rows, n = columns, lda = rows, info = 0;
+    float *tau = malloc(sizeof(float) * (size_t)n);
+    if (!tau) return -1002;
+    // The workspace size LAPACK asks for, then the factorisation A = QR.
+    float query = 0;
+    int lwork = -1;
+    sgeqrf(&m, &n, a, &lda, tau, &query, &lwork, &info);
+    lwork = info == 0 && query > n ? (int)query : n;
+    float *work = malloc(sizeof(float) * (size_t)lwork);
+    if (!work) { free(tau); return -1002; }
+    sgeqrf(&m, &n, a, &lda, tau, work, &lwork, &info);
+    if (info == 0) {
+        // R's diagonal is in A's; its signs make Q unique (and Haar-distributed).
+        for (int column = 0; column < n; column++) signs[column] = a[column * lda + column] < 0 ? -1.0f : 1.0f;
+        sorgqr(&m, &n, &n, a, &lda, tau, work, &lwork, &info);
+    }
+    free(work);
+    free(tau);
+    return info;
 }

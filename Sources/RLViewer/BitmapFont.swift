@@ -17,6 +17,7 @@ public enum BitmapFont {
         // Only a one-character capital is a key ("ß" capitalises to "SS").
         let capital = character.uppercased()
         let key = capital.count == 1 ? Character(capital) : character
+        // Cannot fail: the table has the missing-glyph key (the font tests draw it).
         return litPixelsByCharacter[key] ?? litPixelsByCharacter[missingGlyphKey]!
     }
 

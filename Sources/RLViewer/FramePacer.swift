@@ -8,14 +8,18 @@ public struct FramePacer: Equatable, Sendable {
     /// The speeds the person can choose, as powers of two.
     public static let speedExponents = -4...6
 
+    /// The slowest and fastest paces at 1x: a frame every 100 seconds, a thousand a second
+    /// (beyond them a frame's interval would not fit a `Duration`, or could not be shown).
+    public static let paceRange = 0.01...1_000.0
+
     /// Paces `framesPerSecond` frames a second at first.
     ///
-    /// - Throws: ``ViewerError/unsupportedEnvironment(_:)`` for a pace that is not above 0
+    /// - Throws: ``ViewerError/unsupportedEnvironment(_:)`` for a pace outside ``paceRange``
     ///   (infinity, as fast as possible, is allowed).
     public init(framesPerSecond: Double) throws {
-        guard framesPerSecond > 0 else {
+        guard framesPerSecond == .infinity || Self.paceRange.contains(framesPerSecond) else {
             throw ViewerError.unsupportedEnvironment(
-                "a pace of \(framesPerSecond) frames per second cannot be shown; it must be above 0")
+                "a pace of \(framesPerSecond) frames per second cannot be shown; it must be from 0.01 to 1000 (or unlimited)")
         }
         self.framesPerSecond = framesPerSecond
     }

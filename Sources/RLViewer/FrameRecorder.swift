@@ -30,7 +30,7 @@ public final class FrameRecorder: FrameDestination {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             } catch {
-                throw ViewerError.cannotWriteImage(path: directory.path, reason: "cannot create the directory (\(error.localizedDescription))")
+                throw ViewerError.cannotWriteImage(path: directory.path, reason: "cannot create the directory (\(FileErrorText.reason(error)))")
             }
         }
         self.directory = directory

@@ -40,6 +40,7 @@ public final class OffscreenCanvas {
         if drawing.width != width || drawing.height != height || renderer == nil {
             try makeTarget(width: drawing.width, height: drawing.height)
         }
+        // Cannot fail: makeTarget sets the renderer or throws.
         try DrawingPainter.paint(drawing, with: renderer!)
     }
 

@@ -30,6 +30,7 @@ public struct PixelImage: Equatable, Sendable {
     ///
     /// - Precondition: `0 <= x < width` and `0 <= y < height`.
     public subscript(x x: Int, y y: Int) -> Color {
+        // Cannot fail from input: callers read pixels of an image they made, within its size (like an Array).
         precondition((0..<width).contains(x) && (0..<height).contains(y), "pixel (\(x), \(y)) outside a \(width)x\(height) image")
         return pixels[y * width + x]
     }

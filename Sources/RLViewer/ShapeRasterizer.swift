@@ -81,6 +81,7 @@ public struct ShapeRasterizer: Sendable {
     func polygonBlocks(_ points: [Point]) -> [PixelBlock] {
         guard points.count >= 3 else { return [] }
         let ys = points.map(\.y)
+        // Cannot fail: the guard above ensures at least three points.
         let firstRow = max(0, pixelIndex(atOrAfter: ys.min()!, limit: canvasHeight))
         let endRow = min(canvasHeight, pixelIndex(atOrAfter: ys.max()!, limit: canvasHeight))
         var blocks: [PixelBlock] = []

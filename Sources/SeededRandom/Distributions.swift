@@ -34,6 +34,7 @@ extension RandomNumberGenerator {
     /// - Precondition: `bound > 0`.
     @inlinable
     public mutating func uniformInt(below bound: Int) -> Int {
+        // Cannot fail from input: callers draw among counts they have checked (actions ≥ 1, a non-empty buffer).
         precondition(bound > 0, "uniformInt(below:) needs a positive bound, got \(bound)")
         let range = UInt64(bound)
         var product = next().multipliedFullWidth(by: range)

@@ -198,11 +198,14 @@ public struct Tensor {
     ///
     /// - Precondition: one index per axis, each within its dimension.
     public func flatIndex(_ indices: [Int]) -> Int {
+        // Cannot fail from input: as for Array, a bad index is the caller's programming error;
+        // files and options never index tensors.
         precondition(
             indices.count == rank,
             "a tensor of shape \(describe(shape: shape)) needs \(rank) indices, got \(indices.count)")
         var offset = 0
         for (axis, index) in indices.enumerated() {
+            // Cannot fail from input (see above).
             precondition(
                 index >= 0 && index < shape[axis],
                 "index \(index) is out of range for axis \(axis) of shape \(describe(shape: shape))")
@@ -227,6 +230,7 @@ public struct Tensor {
 
     /// The product of the dimensions; stops the program on a negative one (a programming error).
     static func checkedElementCount(of shape: [Int]) -> Int {
+        // Cannot fail from input: shapes read from files are checked by the safetensors reader.
         precondition(shape.allSatisfy { $0 >= 0 }, "shape \(describe(shape: shape)) has a negative dimension")
         return shape.reduce(1, *)
     }

@@ -52,10 +52,15 @@ struct PlotCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &folderIsDirectory), folderIsDirectory.boolValue else {
             throw CommandFailure("cannot write \(outputPath): the folder \(folder.path) does not exist")
         }
+        // Never over an input: the metrics, or the checkpoint the title comes from.
+        let inputs = [csvPath, RunDescription.checkpointPath(besideMetrics: csvPath)]
+        if let input = inputs.first(where: { AtomicFile.isSameFile($0, outputPath) }) {
+            throw CommandFailure("refusing to write the plot over \(input), which it reads; give another -o", exitCode: .validationFailure)
+        }
         do {
-            try Data(plot.document.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
-        } catch {
-            throw CommandFailure("cannot write \(outputPath): \(error.localizedDescription)")
+            try AtomicFile.write(Data(plot.document.utf8), to: URL(fileURLWithPath: outputPath))
+        } catch let error as TensorError {
+            throw CommandFailure("\(error)")
         }
         print("wrote \(outputPath): \(NumberText.count(table.returns.count)) episodes, \(run.title)")
     }
@@ -69,16 +74,20 @@ private struct RunDescription {
     /// The environment's solved threshold, when known and the task is the registered one.
     var threshold: Double?
 
+    /// The checkpoint of the run folder around a metrics file.
+    static func checkpointPath(besideMetrics metricsPath: String) -> String {
+        URL(fileURLWithPath: metricsPath).deletingLastPathComponent().appendingPathComponent(RunFolder.checkpointName).path
+    }
+
     init(metricsPath: String) {
         let folder = URL(fileURLWithPath: metricsPath).deletingLastPathComponent()
-        let checkpointURL = folder.appendingPathComponent(RunFolder.checkpointName)
+        let checkpointURL = URL(fileURLWithPath: Self.checkpointPath(besideMetrics: metricsPath))
         guard let checkpoint = try? Checkpoint.load(from: checkpointURL), let environment = checkpoint.environment else {
             title = "learning curve: " + folder.lastPathComponent
             return
         }
         let registration = try? EnvironmentRegistry.standard.registration(named: environment.id)
-        let options = environment.options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        title = "\(checkpoint.agent) on \(environment.id)" + (options.isEmpty ? "" : " (\(options.joined(separator: ", ")))")
+        title = "\(checkpoint.agent) on " + MadeEnvironment.title(id: environment.id, options: environment.options)
         // The registered threshold is for the registered task; options may change its rewards.
         threshold = environment.options.isEmpty ? registration?.rewardThreshold : nil
     }

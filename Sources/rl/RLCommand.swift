@@ -37,6 +37,7 @@ struct RLCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            try StandardOutput.check()
         } catch {
             // Help requests are "errors" that exit successfully; they print as usual.
             if exitCode(for: error) == .success { exit(withError: error) }

@@ -36,7 +36,7 @@ struct WatchCommand: ParsableCommand {
     var episodes = 3
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Steps per second; 0 for as fast as possible (default: the environment's own pace, 4 for FrozenLake, 50 for CartPole).",
+        "Steps per second, from 0.01 to 1000; 0 for as fast as possible (default: the environment's own pace, 4 for FrozenLake, 50 for CartPole).",
         valueName: "fps"))
     var fps: Double?
 
@@ -56,7 +56,9 @@ struct WatchCommand: ParsableCommand {
             throw ValidationError("give a checkpoint, or an agent and an environment; got \(targets.count) arguments")
         }
         if episodes < 1 { throw ValidationError("--episodes must be at least 1, got \(episodes)") }
-        if let fps, !(fps >= 0 && fps.isFinite) { throw ValidationError("--fps must be 0 or more, got \(fps)") }
+        if let fps, !(fps == 0 || FramePacer.paceRange.contains(fps)) {
+            throw ValidationError("--fps must be 0 (as fast as possible) or from 0.01 to 1000, got \(fps)")
+        }
         if record != nil, displayOptions.render != nil {
             throw ValidationError("--record writes the frames to files instead of showing them; leave out --render")
         }
@@ -107,7 +109,10 @@ struct WatchCommand: ParsableCommand {
         (targets.count == 2 ? "The untrained " : "The trained ") + type(of: agent).name + " agent"
     }
 
-    /// Plays `episodes` greedy episodes, one frame per step.
+    /// The longest an episode is watched, as `rl eval` and `--record` cut episodes.
+    static let maxStepsPerEpisode = 100_000
+
+    /// Plays `episodes` greedy episodes, one frame per step (at most ``maxStepsPerEpisode``).
     private static func watch(
         _ agent: any Agent, on environment: inout any Environment, display: any EpisodeDisplay,
         episodes: Int, secondsPerStep: Double, seed: UInt64
@@ -126,6 +131,9 @@ struct WatchCommand: ParsableCommand {
                     let action = try agent.environmentAction(for: observation, in: environment, using: &generator)
                     let result = try environment.step(action)
                     episode.record(result, succeeded: environment.episodeSucceeded)
+                    // An environment without a time limit and an agent that never ends an
+                    // episode (CliffWalking) would play forever.
+                    if episode.steps >= Self.maxStepsPerEpisode && !episode.isOver { episode.cutAtLimit() }
                     observation = result.observation
                     display.show(environment, status: ["\(name)  " + episode.status])
                 }

@@ -7,11 +7,11 @@ struct AgentCatalogTests {
     @Test("names and aliases find agents, ignoring case; near misses get a suggestion")
     func lookUp() throws {
         let catalog = AgentCatalog.standard
-        #expect(catalog.names == ["random", "qtable", "expected-sarsa", "esarsa", "qnetwork", "dqn", "reinforce", "pg", "sac", "td3"])
+        #expect(catalog.names == ["random", "qtable", "expected-sarsa", "esarsa", "qnetwork", "dqn", "reinforce", "pg", "sac", "td3", "a2c", "ppo"])
         #expect(try catalog.entry(named: "PG").agentType == ReinforceAgent.self)
         #expect(try catalog.entry(named: "dqn").agentType == DQNAgent.self)
         #expect(throws: AgentError.invalidConfiguration(
-            "unknown agent 'dqm'; did you mean dqn?; known: random, qtable, expected-sarsa, esarsa, qnetwork, dqn, reinforce, pg, sac, td3")) {
+            "unknown agent 'dqm'; did you mean dqn?; known: random, qtable, expected-sarsa, esarsa, qnetwork, dqn, reinforce, pg, sac, td3, a2c, ppo")) {
             _ = try catalog.entry(named: "dqm")
         }
     }

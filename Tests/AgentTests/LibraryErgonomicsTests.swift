@@ -38,9 +38,9 @@ struct LibraryErgonomicsTests {
         var environment = try makeEnvironment("cartpole")
         var generator = SeededGenerator(seed: 7)
         let network = Sequential(
-            Linear(inputCount: 4, outputCount: 24, initialization: .xavier, using: &generator), Tanh(),
-            Linear(inputCount: 24, outputCount: 24, using: &generator), LeakyReLU(negativeSlope: 0.1),
-            Linear(inputCount: 24, outputCount: 2, using: &generator))
+            try Linear(inputCount: 4, outputCount: 24, initialization: .xavier, using: &generator), Tanh(),
+            try Linear(inputCount: 24, outputCount: 24, using: &generator), LeakyReLU(negativeSlope: 0.1),
+            try Linear(inputCount: 24, outputCount: 2, using: &generator))
         var configuration = smallDQNConfiguration(seed: 2)
         configuration.budget = .steps(400)
         let agent = try DQNAgent(configuration: configuration, environment: environment, network: network)
@@ -55,7 +55,7 @@ struct LibraryErgonomicsTests {
         #expect(loaded.network.architecture == network.architecture)
         #expect(loaded.network.parameterTensors() == network.parameterTensors())
         // A network of the wrong size is refused.
-        let wrong = Sequential(Linear(inputCount: 3, outputCount: 2, using: &generator))
+        let wrong = Sequential(try Linear(inputCount: 3, outputCount: 2, using: &generator))
         #expect(throws: AgentError.self) { _ = try DQNAgent(configuration: configuration, environment: environment, network: wrong) }
         #expect(throws: AgentError.self) { _ = try ReinforceAgent(configuration: .init(), environment: environment, network: wrong) }
     }

@@ -144,3 +144,15 @@ struct RLProcess {
         try start(arguments, input: input, in: directory, environment: environment).finish()
     }
 }
+
+/// Checks the shape every failure must have: exactly one line on standard error, `rl: error: `
+/// and `message` at its start, the exit code, nothing on standard output, no usage block.
+func expectOneLineError(_ result: RLProcess.Result, _ status: Int32, _ message: String,
+                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+    #expect(result.status == status, "exit code", sourceLocation: sourceLocation)
+    #expect(result.errorLines.count == 1, "\(result.standardError)", sourceLocation: sourceLocation)
+    let line = try #require(result.errorLines.first, sourceLocation: sourceLocation)
+    #expect(line.hasPrefix("rl: error: " + message), "\(line)", sourceLocation: sourceLocation)
+    #expect(result.standardOutput.isEmpty, "\(result.standardOutput)", sourceLocation: sourceLocation)
+    #expect(!result.standardError.contains("Usage") && !result.standardError.contains("USAGE"), sourceLocation: sourceLocation)
+}

@@ -32,6 +32,11 @@ struct RunManagementTests {
         ["reinforce", "cartpole", "--solved-threshold", "none"],
         ["sac", "pendulum", "--hidden", "16", "--critic-hidden", "16", "--learning-starts", "100", "--batch-size", "32"],
         ["td3", "pendulum", "--hidden", "16", "--critic-hidden", "16", "--learning-starts", "100", "--batch-size", "32"],
+        // 4 copies: 300 steps are 75 whole vector steps, stopping mid-rollout. (Constant rates:
+        // a schedule over the training reads the budget, which differs between the two runs.)
+        ["ppo", "cartpole", "--copies", "4", "--rollout-steps", "16", "--batch-size", "32", "--solved-threshold", "none",
+         "--normalize-observations", "--normalize-rewards", "--learning-rate", "0.001", "--clip-range", "0.2"],
+        ["a2c", "pendulum", "--copies", "1", "--hidden", "16", "--critic-hidden", "16", "--learning-rate", "0.001"],
     ])
     func resumeIsExact(_ words: [String]) throws {
         let folder = try TemporaryFolder()

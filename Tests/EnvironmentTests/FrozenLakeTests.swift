@@ -147,10 +147,11 @@ struct FrozenLakeTests {
         #expect(throws: EnvironmentError.invalidMap(line: nil, message: "the map has no rows")) {
             try FrozenLake.parseMap("\n// nothing\n")
         }
-        #expect(throws: EnvironmentError.invalidOption("cannot read the map file '/no/such/lake.txt': no such file")) {
+        // A file that cannot be read is not a malformed map (rl exits with 1, not 64).
+        #expect(throws: TextFile.ReadError(message: "cannot read the map file '/no/such/lake.txt': no such file")) {
             try FrozenLake.loadMap(contentsOfFile: "/no/such/lake.txt")
         }
-        #expect(throws: EnvironmentError.self) { try FrozenLake.loadMap(contentsOfFile: FileManager.default.temporaryDirectory.path) }
+        #expect(throws: TextFile.ReadError.self) { try FrozenLake.loadMap(contentsOfFile: FileManager.default.temporaryDirectory.path) }
         #expect(throws: EnvironmentError.self) { try FrozenLake(mapName: "5x5") }
         #expect(throws: EnvironmentError.self) { try FrozenLake(successRate: 1.5) }
     }

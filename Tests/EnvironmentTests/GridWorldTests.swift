@@ -107,7 +107,7 @@ struct GridWorldTests {
         #expect(try GridWorld(contentsOfFile: url.path).map == GridWorldMap(parsing: Self.corridorMap))
         let made = try EnvironmentRegistry.standard.make("gridworld", options: ["map": url.path])
         #expect((made as? GridWorld)?.map.title == "Corridor")
-        #expect(throws: EnvironmentError.self) { try GridWorld(contentsOfFile: "/no/such/map.txt") }
+        #expect(throws: TextFile.ReadError.self) { try GridWorld(contentsOfFile: "/no/such/map.txt") }
     }
 
     @Test("the built-in map is valid, reachable, and solvable within its limit")

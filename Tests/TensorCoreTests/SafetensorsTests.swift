@@ -97,6 +97,13 @@ struct SafetensorsTests {
         ("{\"a\":[1,2]}", 0, "not an object"),
         ("[1,2]", 0, "not a JSON object"),
         ("{not json", 0, "not valid JSON"),
+        // Issue 13, item 1: shapes whose size overflows are refused, not a trap.
+        ("{\"a\":{\"dtype\":\"F32\",\"shape\":[4611686018427387904],\"data_offsets\":[0,0]}}", 0, "more bytes than a file can hold"),
+        ("{\"a\":{\"dtype\":\"F32\",\"shape\":[4611686018427387904],\"data_offsets\":[0,8]}}", 8, "more bytes than a file can hold"),
+        ("{\"a\":{\"dtype\":\"F32\",\"shape\":[2305843009213693952],\"data_offsets\":[0,8]}}", 8, "more bytes than a file can hold"),
+        ("{\"a\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296],\"data_offsets\":[0,8]}}", 8, "more bytes than a file can hold"),
+        ("{\"a\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296,0],\"data_offsets\":[0,0]}}", 0, "more bytes than a file can hold"),
+        ("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,9223372036854775807]}}", 4, "truncated"),
     ])
     func headersThatLieAreRejectedWithAReason(header: String, dataLength: Int, reason: String) {
         do {
@@ -114,5 +121,106 @@ struct SafetensorsTests {
         withUnsafeBytes(of: UInt64(1 << 40).littleEndian) { data.append(contentsOf: $0) }
         data.append(Data("{}".utf8))
         #expect(throws: TensorError.self) { try Safetensors.decode(data) }
+    }
+
+    // MARK: - What a load reads
+
+    @Test func onlyRegularFilesAreRead() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A folder, a pipe and an endless device: refused without reading (a pipe would block).
+        let pipe = folder.appendingPathComponent("pipe.safetensors")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        for (path, reason) in [(folder.path, "is a folder"), (pipe.path, "is not a regular file"), ("/dev/zero", "is not a regular file")] {
+            #expect(throws: TensorError.invalidFile("\(path) \(reason)")) { try Safetensors.load(from: URL(fileURLWithPath: path)) }
+        }
+    }
+}
+
+/// Atomic writes (issue 13, items 12 and 15): nothing but a regular file is replaced, links are
+/// written through, and no temporary file outlives a write.
+@Suite("AtomicFile")
+struct AtomicFileTests {
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func replacesARegularFileKeepingItsPermissions() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("data.txt")
+        try Data("old".utf8).write(to: file)
+        #expect(chmod(file.path, 0o640) == 0)
+        try AtomicFile.write(Data("new".utf8), to: file)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "new")
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["data.txt"])
+    }
+
+    @Test func refusesToReplaceAnythingButARegularFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A pipe stands for a device such as /dev/full (which a test run as root must not risk).
+        let pipe = folder.appendingPathComponent("pipe")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        let subfolder = folder.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: subfolder, withIntermediateDirectories: false)
+        #expect(throws: TensorError.invalidFile("refusing to replace \(pipe.path): it is a pipe, not a regular file")) {
+            try AtomicFile.write(Data("x".utf8), to: pipe)
+        }
+        #expect(throws: TensorError.invalidFile("refusing to replace \(subfolder.path): it is a folder, not a regular file")) {
+            try AtomicFile.write(Data("x".utf8), to: subfolder)
+        }
+        var status = stat()
+        #expect(lstat(pipe.path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["pipe", "sub"])
+    }
+
+    @Test func writesThroughSymbolicLinks() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.txt")
+        try Data("old".utf8).write(to: target)
+        let link = folder.appendingPathComponent("link.txt")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "target.txt")
+        try AtomicFile.write(Data("new".utf8), to: link)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "new")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "target.txt")
+        // A link to a missing file creates the file; a loop of links is an error.
+        let dangling = folder.appendingPathComponent("dangling.txt")
+        try FileManager.default.createSymbolicLink(atPath: dangling.path, withDestinationPath: "created.txt")
+        try AtomicFile.write(Data("made".utf8), to: dangling)
+        #expect(try String(contentsOf: folder.appendingPathComponent("created.txt"), encoding: .utf8) == "made")
+        let loop = folder.appendingPathComponent("loop")
+        try FileManager.default.createSymbolicLink(atPath: loop.path, withDestinationPath: "loop")
+        #expect(throws: TensorError.self) { try AtomicFile.write(Data("x".utf8), to: loop) }
+    }
+
+    @Test func aFailedWriteLeavesNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: TensorError.self) { try AtomicFile.write(Data("x".utf8), to: folder.appendingPathComponent("missing/file")) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func temporaryFilesOfKilledWritersAreRemovedByTheNextWrite() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A process id that runs no process (above Linux's pid_max of 2^22), the test's own (a
+        // write in progress in this process) and another file's.
+        let stale = ".model.safetensors.rl-99999999-1.tmp"
+        let own = ".model.safetensors.rl-\(getpid())-999.tmp"
+        let other = ".other.safetensors.rl-99999999-1.tmp"
+        for name in [stale, own, other, "notes.txt"] {
+            try Data("partial".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        try AtomicFile.write(Data("x".utf8), to: folder.appendingPathComponent("model.safetensors"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            == [own, other, "model.safetensors", "notes.txt"].sorted())
+        #expect(AtomicFile.writerProcess(of: stale, name: "model.safetensors") == 99_999_999)
+        #expect(AtomicFile.writerProcess(of: ".model.safetensors.rl-x-1.tmp", name: "model.safetensors") == nil)
     }
 }

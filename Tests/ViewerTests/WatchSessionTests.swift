@@ -117,9 +117,13 @@ struct WatchSessionTests {
         let session = WatchSession(destination: ScriptedDestination(isRealTime: false), title: "C")
         #expect(throws: ViewerError.self) { try session.run(&environment, episodes: 0, seed: nil) { _ in 1 } }
         var stopped = Corridor(framesPerSecond: 0)
-        #expect(throws: ViewerError.unsupportedEnvironment("a pace of 0.0 frames per second cannot be shown; it must be above 0")) {
+        #expect(throws: ViewerError.unsupportedEnvironment("a pace of 0.0 frames per second cannot be shown; it must be from 0.01 to 1000 (or unlimited)")) {
             try session.run(&stopped, episodes: 1, seed: nil) { _ in 1 }
         }
+        // Issue 13, item 6: a frame every 10^19 seconds would not fit a Duration; refused.
+        #expect(throws: ViewerError.self) { try FramePacer(framesPerSecond: 1e-19) }
+        #expect(throws: ViewerError.self) { try FramePacer(framesPerSecond: .nan) }
+        #expect(try FramePacer(framesPerSecond: 0.01).frameInterval == .seconds(100))
         // An action outside the space: the environment's own error comes through.
         #expect(throws: EnvironmentError.self) { try session.run(&environment, episodes: 1, seed: nil) { _ in 7 } }
         struct PolicyFailure: Error {}

@@ -42,7 +42,7 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(metrics: [.wallClock, .mallocCountTotal], timeUnits: .nanoseconds, scalingFactor: .kilo)
     ) { benchmark in
         var generator = SeededGenerator(seed: 1)
-        let network = Sequential.multilayerPerceptron(layerSizes: [4, 64, 64, 2], activation: .relu, using: &generator)
+        let network = try Sequential.multilayerPerceptron(layerSizes: [4, 64, 64, 2], activation: .relu, using: &generator)
         let observation = Tensor.randomNormal([4], using: &generator)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {

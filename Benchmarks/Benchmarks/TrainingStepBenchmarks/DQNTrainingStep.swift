@@ -22,7 +22,7 @@ enum DQNTrainingStep {
     /// batches of `batchSize`.
     static func workload(batchSize: Int, layerSizes: [Int]) throws -> TrainingWorkload {
         var generator = SeededGenerator(seed: 0)
-        let network = Sequential.multilayerPerceptron(layerSizes: layerSizes, activation: .relu, using: &generator)
+        let network = try Sequential.multilayerPerceptron(layerSizes: layerSizes, activation: .relu, using: &generator)
         let optimizer = try Adam(parameters: network.parameters(), learningRate: 1e-4)
         let batch = Minibatch(
             batchSize: batchSize, observationCount: layerSizes[0], actionCount: layerSizes[layerSizes.count - 1],

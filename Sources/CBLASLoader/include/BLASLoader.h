@@ -62,4 +62,14 @@ void blas_sgemm(bool transpose_a, bool transpose_b, int rows, int columns, int i
 // blas_load must have succeeded.
 void blas_sgemv(bool transpose, int rows, int columns, float alpha, const float *a, int leading_a,
                 const float *x, float beta, float *y);
+
+// Whether the library has LAPACK's QR routines (sgeqrf, sorgqr): OpenBLAS builds with LAPACK do.
+bool blas_has_lapack(void);
+
+// Replaces the column-major `rows` x `columns` matrix `a` (rows >= columns >= 1) by the Q of its
+// QR factorisation (orthonormal columns), through LAPACK's sgeqrf and sorgqr, and writes the
+// signs of R's diagonal (+1 or -1) into `signs` (`columns` floats). Returns 0 on success, LAPACK's
+// info when it fails, -1000 when the library has no LAPACK, -1001 for bad sizes, -1002 when out
+// of memory. blas_load must have succeeded.
+int blas_orthonormalize(int rows, int columns, float *a, float *signs);
 #endif

@@ -32,7 +32,7 @@ public struct KeyboardActions<Action> {
             let playable = environment as? any KeyboardPlayable
             let letters = playable?.actionKeys ?? []
             self.actions = actions
-            names = given?.count == count ? given! : (0..<count).map { "action \($0)" }
+            names = given.flatMap { $0.count == count ? $0 : nil } ?? (0..<count).map { "action \($0)" }
             self.letters = letters.count == count ? letters : Array(repeating: nil, count: count)
             idleAction = playable?.idleAction.flatMap { (0..<count).contains($0) ? $0 : nil }
             return

@@ -22,10 +22,12 @@ public struct Box<Vector: FloatVector>: ContinuousSpace, Equatable {
     public init(low: [Float], high: [Float], shape: [Int]? = nil) {
         let shape = shape ?? [low.count]
         let count = shape.reduce(1, *)
+        // Cannot fail from input: spaces are built by environments' code, not read from files; a wrong Box is a programming error.
         precondition(low.count == count && high.count == count,
                       "Box bounds need \(count) values for shape \(shape), got \(low.count) and \(high.count)")
         precondition(zip(low, high).allSatisfy { $0 <= $1 }, "Box needs low <= high everywhere, got \(low) and \(high)")
         if let fixed = Vector.fixedScalarCount {
+            // Cannot fail from input (see above).
             precondition(fixed == count, "Box<\(Vector.self)> holds \(fixed) scalars, but shape \(shape) has \(count)")
         }
         self.low = low
@@ -39,6 +41,7 @@ public struct Box<Vector: FloatVector>: ContinuousSpace, Equatable {
     /// - Precondition: `Vector` has a fixed number of scalars (not `[Float]`; give a shape).
     public init(low: Float, high: Float) {
         guard let count = Vector.fixedScalarCount else {
+            // Cannot fail from input: the vector type is chosen in code (a programming error, caught by the first test).
             preconditionFailure("Box<\(Vector.self)>(low:high:) needs a shape; use init(low:high:shape:)")
         }
         self.init(low: low, high: high, shape: [count])

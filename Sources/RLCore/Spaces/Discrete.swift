@@ -14,6 +14,7 @@ public struct Discrete: Space, Hashable, Codable {
     ///
     /// - Precondition: `count ≥ 1`.
     public init(_ count: Int, start: Int = 0) {
+        // Cannot fail from input: counts come from code or from maps, which have at least one cell.
         precondition(count >= 1, "Discrete needs at least one element, got \(count)")
         self.count = count
         self.start = start

@@ -23,11 +23,14 @@ public struct DiscreteTuple<Element: SIMD>: Space, Hashable where Element.Scalar
     /// - Precondition: one space per component of `Element` (three for `SIMD3<Int>`), and a
     ///   product of their counts that fits in an `Int`.
     public init(_ components: [Discrete]) {
+        // Cannot fail from input: the built-in environments make their tuples with fixed sizes
+        // (Blackjack's 32 × 11 × 2); only a programmer's own space can break it.
         precondition(components.count == Element.scalarCount,
                      "DiscreteTuple<\(Element.self)> needs \(Element.scalarCount) spaces, got \(components.count)")
         var product = 1
         for component in components {
             let (next, overflow) = product.multipliedReportingOverflow(by: component.count)
+            // Cannot fail from input: as above, the component counts are the programmer's.
             precondition(!overflow, "DiscreteTuple has more elements than an Int can number")
             product = next
         }

@@ -40,6 +40,7 @@ extension Float: FloatVector {
 
     /// The number `scalar(0)`; `count` must be 1.
     public init(count: Int, scalar: (Int) -> Float) {
+        // Cannot fail from input: `unflatten` checks the count before building a vector.
         precondition(count == 1, "Float holds 1 scalar, not \(count)")
         self = scalar(0)
     }
@@ -51,6 +52,7 @@ public protocol SIMDFloatVector: FloatVector, SIMD where Scalar == Float {}
 extension SIMDFloatVector {
     public static var fixedScalarCount: Int? { Self.scalarCount }
     public init(count: Int, scalar: (Int) -> Float) {
+        // Cannot fail from input: `unflatten` checks the count before building a vector.
         precondition(count == Self.scalarCount, "\(Self.self) holds \(Self.scalarCount) scalars, not \(count)")
         self.init()
         for index in 0..<count { self[index] = scalar(index) }

@@ -19,6 +19,7 @@ public struct FloatVector6: FloatVector, Hashable, CustomStringConvertible {
     ///
     /// - Precondition: `count == 6`.
     public init(count: Int, scalar: (Int) -> Float) {
+        // Cannot fail from input: spaces unflatten only rows of their own width (6), checked first.
         precondition(count == 6, "FloatVector6 holds 6 scalars, not \(count)")
         storage = SIMD8(scalar(0), scalar(1), scalar(2), scalar(3), scalar(4), scalar(5), 0, 0)
     }
@@ -32,10 +33,12 @@ public struct FloatVector6: FloatVector, Hashable, CustomStringConvertible {
     @inlinable
     public subscript(index: Int) -> Float {
         get {
+            // Cannot fail from input: indices come from loops over the 6 scalars.
             precondition(index >= 0 && index < 6, "FloatVector6 index \(index) is not in 0..<6")
             return storage[index]
         }
         set {
+            // Cannot fail from input: indices come from loops over the 6 scalars.
             precondition(index >= 0 && index < 6, "FloatVector6 index \(index) is not in 0..<6")
             storage[index] = newValue
         }

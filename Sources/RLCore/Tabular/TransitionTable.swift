@@ -54,30 +54,39 @@ public struct TransitionTable: TabularModel, Sendable {
             throw EnvironmentError.protocolViolation(
                 "a transition table needs at least one state and one action, got \(stateCount) and \(actionCount)")
         }
-        var lists: [[Transition]] = []
-        lists.reserveCapacity(stateCount * actionCount)
+        // The outcomes go straight into their padded slots (no list per pair is kept: a
+        // million-cell grid has four million pairs). When a pair has more outcomes than any
+        // before it, the slots so far are padded again, which happens at most a few times.
+        let pairCount = stateCount * actionCount
+        var slotCount = 0
+        var slots: [Outcome] = []
+        var outcomeCounts: [Int32] = []
+        outcomeCounts.reserveCapacity(pairCount)
         for state in 0..<stateCount {
             for action in 0..<actionCount {
                 let list = try makeOutcomes(state, action)
                 try Self.validate(list, state: state, action: action, stateCount: stateCount)
-                lists.append(list)
+                if list.count > slotCount {
+                    slots = Self.padded(slots, counts: outcomeCounts, from: slotCount, to: list.count, capacity: pairCount)
+                    slotCount = list.count
+                }
+                for slot in 0..<slotCount {
+                    // Unused slots repeat the last outcome.
+                    let transition = list[min(slot, list.count - 1)]
+                    slots.append(Outcome(reward: transition.reward, probability: transition.probability,
+                                         nextState: Int32(transition.nextState), terminated: transition.terminated))
+                }
+                outcomeCounts.append(Int32(list.count))
             }
         }
-        let slotCount = lists.map(\.count).max()!
-        var slots: [Outcome] = []
         var thresholds: [UInt64] = []
-        slots.reserveCapacity(lists.count * slotCount)
-        thresholds.reserveCapacity(lists.count * (slotCount - 1))
-        for list in lists {
+        thresholds.reserveCapacity(pairCount * (slotCount - 1))
+        for pair in 0..<pairCount {
             var cumulative = 0.0
-            for slot in 0..<slotCount {
-                let transition = list[min(slot, list.count - 1)]
-                slots.append(Outcome(reward: transition.reward, probability: transition.probability,
-                                     nextState: Int32(transition.nextState), terminated: transition.terminated))
-                guard slot < slotCount - 1 else { continue }
+            for slot in 0..<(slotCount - 1) {
                 // Summed in order, as NumPy's cumsum does, so the thresholds are Gymnasium's.
-                if slot < list.count - 1 {
-                    cumulative += transition.probability
+                if slot < Int(outcomeCounts[pair]) - 1 {
+                    cumulative += slots[pair * slotCount + slot].probability
                     thresholds.append(Self.threshold(cumulative))
                 } else {
                     thresholds.append(.max)
@@ -88,8 +97,20 @@ public struct TransitionTable: TabularModel, Sendable {
         self.actionCount = actionCount
         self.slotCount = slotCount
         self.slots = slots
-        self.outcomeCounts = lists.map { Int32($0.count) }
+        self.outcomeCounts = outcomeCounts
         self.thresholds = thresholds
+    }
+
+    /// `slots`, `oldCount` per pair, laid out again with `newCount` per pair (the new slots
+    /// repeating each pair's last outcome), with room for `capacity` pairs.
+    private static func padded(_ slots: [Outcome], counts: [Int32], from oldCount: Int, to newCount: Int, capacity: Int) -> [Outcome] {
+        var result: [Outcome] = []
+        result.reserveCapacity(capacity * newCount)
+        for (pair, count) in counts.enumerated() {
+            let start = pair * oldCount
+            for slot in 0..<newCount { result.append(slots[start + min(slot, Int(count) - 1)]) }
+        }
+        return result
     }
 
     /// `ceil(c × 2⁵³)` as an integer: exact, since scaling by a power of two and rounding a
@@ -121,6 +142,7 @@ public struct TransitionTable: TabularModel, Sendable {
     }
 
     public func transitions(from state: Int, action: Int) -> [Transition] {
+        // Cannot fail from input: environments ask only for their own states and actions they have checked.
         precondition(state >= 0 && state < stateCount && action >= 0 && action < actionCount,
                      "state \(state) or action \(action) out of range")
         let pair = state * actionCount + action

@@ -36,6 +36,7 @@ public struct EpisodeStatistics<Wrapped: Environment>: Wrapper {
     ///
     /// - Precondition: `windowSize ≥ 1`.
     public init(_ wrapped: Wrapped, windowSize: Int = 100) {
+        // Cannot fail from input: the window is set in code (the registry does not take it as an option).
         precondition(windowSize >= 1, "EpisodeStatistics needs windowSize >= 1, got \(windowSize)")
         self.wrapped = wrapped
         self.windowSize = windowSize

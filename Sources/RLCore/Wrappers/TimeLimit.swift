@@ -28,6 +28,7 @@ public struct TimeLimit<Wrapped: Environment>: Wrapper {
     ///
     /// - Precondition: `maxEpisodeSteps ≥ 1`.
     public init(_ wrapped: Wrapped, maxEpisodeSteps: Int) {
+        // Cannot fail from input: the registry checks max-episode-steps (≥ 1) and maps their limit (≥ 1) first.
         precondition(maxEpisodeSteps >= 1, "TimeLimit needs maxEpisodeSteps >= 1, got \(maxEpisodeSteps)")
         self.wrapped = wrapped
         self.maxEpisodeSteps = maxEpisodeSteps

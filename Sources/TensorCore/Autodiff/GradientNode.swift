@@ -61,6 +61,7 @@ final class GradientNode {
         if gradient == nil {
             gradient = contribution
         } else {
+            // Cannot fail: the branch above handles nil (in place, so that the storage is not copied).
             gradient!.addInPlace(contribution)
         }
     }

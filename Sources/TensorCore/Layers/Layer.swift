@@ -60,6 +60,7 @@ extension Layer {
             throw TensorError.invalidArgument("tensor '\(extra)' matches no parameter of the layer")
         }
         for (name, parameter) in named {
+            // Cannot fail: the loop above checked that every name is present, with its shape.
             parameter.storage = tensors[name]!.storage
         }
     }

@@ -73,13 +73,13 @@ public indirect enum LayerArchitecture: Codable, Equatable, Sendable {
             throw TensorError.invalidArgument(
                 "the layer description has \(count) parameters, more than the \(Self.maximumParameterCount) allowed")
         }
-        return build(using: &generator)
+        return try build(using: &generator)
     }
 
-    private func build(using generator: inout some RandomNumberGenerator) -> any Layer {
+    private func build(using generator: inout some RandomNumberGenerator) throws -> any Layer {
         switch self {
         case .linear(let inputs, let outputs, let bias):
-            return Linear(inputCount: inputs, outputCount: outputs, hasBias: bias, using: &generator)
+            return try Linear(inputCount: inputs, outputCount: outputs, hasBias: bias, using: &generator)
         case .relu: return ReLU()
         case .leakyRelu(let slope): return LeakyReLU(negativeSlope: slope)
         case .elu(let alpha): return ELU(alpha: alpha)
@@ -87,7 +87,7 @@ public indirect enum LayerArchitecture: Codable, Equatable, Sendable {
         case .tanh: return Tanh()
         case .softmax(let axis): return Softmax(axis: axis)
         case .logSoftmax(let axis): return LogSoftmax(axis: axis)
-        case .sequential(let layers): return Sequential(layers.map { $0.build(using: &generator) })
+        case .sequential(let layers): return Sequential(try layers.map { try $0.build(using: &generator) })
         }
     }
 }

@@ -19,6 +19,11 @@ public final class Linear: Layer {
         /// Xavier (Glorot) uniform: ±√(6/(inputCount + outputCount)) weights, zero bias; suits
         /// tanh and sigmoid networks.
         case xavier
+        /// Orthogonal (Saxe et al. 2014): a random matrix with orthonormal rows or columns times
+        /// a gain, zero bias (PyTorch's `nn.init.orthogonal_`, through LAPACK's QR); what
+        /// Stable-Baselines3 and CleanRL give actor-critic networks (gain √2 for hidden layers,
+        /// 0.01 for the policy's output, 1 for the value's).
+        case orthogonal
     }
 
     /// The weight matrix, `[outputCount, inputCount]`.
@@ -38,13 +43,18 @@ public final class Linear: Layer {
     ///   - outputCount: output features (≥ 1).
     ///   - hasBias: whether to add a bias (default `true`).
     ///   - initialization: how to draw the weights (default ``Initialization/uniform``).
+    ///   - gain: the factor of orthogonal weights (default 1; other initialisations ignore it).
     ///   - generator: the random source; the same generator state gives the same weights.
+    /// - Throws: ``TensorError/invalidArgument(_:)`` for a size below 1; for orthogonal weights,
+    ///   ``BLASError`` when the BLAS library (with LAPACK) cannot be loaded.
     public init(
         inputCount: Int, outputCount: Int, hasBias: Bool = true,
-        initialization: Initialization = .uniform,
+        initialization: Initialization = .uniform, gain: Float = 1,
         using generator: inout some RandomNumberGenerator
-    ) {
-        precondition(inputCount > 0 && outputCount > 0, "a Linear layer needs positive sizes, got \(inputCount) -> \(outputCount)")
+    ) throws {
+        guard inputCount > 0 && outputCount > 0 else {
+            throw TensorError.invalidArgument("a Linear layer needs positive sizes, got \(inputCount) -> \(outputCount)")
+        }
         let shape = [outputCount, inputCount]
         let weightValues: Tensor
         var biasValues = Tensor.zeros([outputCount])
@@ -58,6 +68,8 @@ public final class Linear: Layer {
         case .xavier:
             let bound = (6 / Float(inputCount + outputCount)).squareRoot()
             weightValues = .randomUniform(shape, lower: -bound, upper: bound, using: &generator)
+        case .orthogonal:
+            weightValues = try .randomOrthogonal(shape, gain: gain, using: &generator)
         }
         weight = Parameter(weightValues)
         bias = hasBias ? Parameter(biasValues) : nil
@@ -68,7 +80,7 @@ public final class Linear: Layer {
     /// - Throws: ``TensorError/shapeMismatch(_:)`` when `weight` is not a matrix or `bias`
     ///   does not have one element per output.
     public init(weight: Tensor, bias: Tensor?) throws {
-        guard weight.rank == 2, bias == nil || bias!.shape == [weight.shape[0]] else {
+        guard weight.rank == 2, bias.map({ $0.shape == [weight.shape[0]] }) ?? true else {
             throw TensorError.shapeMismatch(
                 "Linear needs weight [out, in] and bias [out], got \(describe(shape: weight.shape)) and \(bias.map { describe(shape: $0.shape) } ?? "none")")
         }

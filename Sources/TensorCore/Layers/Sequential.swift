@@ -46,19 +46,27 @@ public final class Sequential: Layer {
     /// `multilayerPerceptron(layerSizes: [4, 64, 64, 2], activation: .relu, using: &g)` is
     /// Linear(4→64), ReLU, Linear(64→64), ReLU, Linear(64→2).
     ///
-    /// - Precondition: at least two sizes, all positive.
+    /// With ``Linear/Initialization/orthogonal`` weights, the hidden layers get gain √2 and the
+    /// output layer `outputGain` (Stable-Baselines3's actor-critic initialisation: 0.01 for a
+    /// policy's output, 1 for a value's).
+    ///
+    /// - Throws: ``TensorError/invalidArgument(_:)`` for fewer than two sizes or a size below 1;
+    ///   for orthogonal weights, ``BLASError`` when the BLAS library cannot be loaded.
     public static func multilayerPerceptron(
         layerSizes: [Int], activation: Activation = .relu,
-        initialization: Linear.Initialization = .uniform,
+        initialization: Linear.Initialization = .uniform, outputGain: Float = 1,
         using generator: inout some RandomNumberGenerator
-    ) -> Sequential {
-        precondition(layerSizes.count >= 2, "a perceptron needs an input and an output size, got \(layerSizes)")
+    ) throws -> Sequential {
+        guard layerSizes.count >= 2 else {
+            throw TensorError.invalidArgument("a perceptron needs an input and an output size, got \(layerSizes)")
+        }
         var layers: [any Layer] = []
         for index in 0..<(layerSizes.count - 1) {
-            layers.append(Linear(
+            let isOutput = index == layerSizes.count - 2
+            layers.append(try Linear(
                 inputCount: layerSizes[index], outputCount: layerSizes[index + 1],
-                initialization: initialization, using: &generator))
-            if index < layerSizes.count - 2 { layers.append(activation.layer()) }
+                initialization: initialization, gain: isOutput ? outputGain : Float(2).squareRoot(), using: &generator))
+            if !isOutput { layers.append(activation.layer()) }
         }
         return Sequential(layers)
     }

@@ -42,6 +42,7 @@ func elementwiseLoss(
     guard Tensor.needsGradient(predictions, targets) else { return result }
     let (predictionsNeed, targetsNeed) = (predictions.node != nil, targets.node != nil)
     return result.recorded(from: predictions, targets) { gradient in
+        // Cannot fail: the loss is a scalar, so its gradient is one.
         let slope = slopes * (gradient.scalar! * scale)
         return (predictionsNeed ? slope : nil, targetsNeed ? -slope : nil)
     }

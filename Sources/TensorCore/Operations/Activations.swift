@@ -60,7 +60,7 @@ extension Tensor {
 
     /// The hyperbolic tangent of every element (values in (−1, 1)).
     public func tanh() -> Tensor {
-        let result = mapped { Foundation.tanh($0) }
+        let result = mapped { hyperbolicTangent($0) }
         guard Tensor.needsGradient(self) else { return result }
         let output = result.detached()
         return result.recorded(from: self) { gradient in

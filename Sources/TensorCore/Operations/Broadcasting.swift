@@ -156,9 +156,11 @@ extension Tensor {
 
     /// Adds `other` (same shape) to this tensor's elements in place; for gradient accumulation.
     mutating func addInPlace(_ other: Tensor) {
+        // Cannot fail from input: gradients are accumulated only into nodes of the same shape (autodiff's own invariant).
         precondition(other.shape == shape, "gradient accumulation needs equal shapes")
         withUnsafeMutableScalars { target in
             other.storage.withUnsafeBufferPointer { source in
+                // Cannot fail: tensor storage always has an address, even for no elements.
                 addVectors(source.baseAddress!, into: target.baseAddress!, count: target.count)
             }
         }

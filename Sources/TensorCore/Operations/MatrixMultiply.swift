@@ -54,6 +54,7 @@ extension Tensor {
             if inputNeeds {
                 // ∂L/∂X = G·W
                 inputGradient = product(g, transposed: false, w, transposed: false)
+                // Cannot fail: set on the line above.
                 inputGradient!.shape = x.shape
             }
             // ∂L/∂W = Gᵀ·X
@@ -110,6 +111,7 @@ extension Tensor {
             input.storage.withUnsafeBufferPointer { x in
                 weight.withUnsafeBufferPointer { w in
                     BLAS.multiply(
+                        // Cannot fail: tensor storage always has an address (and the guard above skips empty products).
                         x.baseAddress!, transposingA: false, w.baseAddress!, transposingB: true,
                         into: output.baseAddress!, rows: rows, columns: outputCount, inner: inputCount, beta: 1)
                 }
@@ -131,6 +133,7 @@ extension Tensor {
             a.storage.withUnsafeBufferPointer { left in
                 b.storage.withUnsafeBufferPointer { right in
                     BLAS.multiply(
+                        // Cannot fail: tensor storage always has an address (and the guard above skips empty products).
                         left.baseAddress!, transposingA: transposingA, right.baseAddress!, transposingB: transposingB,
                         into: output.baseAddress!, rows: rows, columns: columns, inner: inner, beta: 1)
                 }

@@ -14,6 +14,7 @@ extension Tensor {
         guard Tensor.needsGradient(self) else { return result }
         let inputShape = shape
         return result.recorded(from: self) { gradient in
+            // Cannot fail: the sum is a scalar, so its gradient is one.
             Tensor(repeating: gradient.scalar!, shape: inputShape)
         }
     }
@@ -77,6 +78,7 @@ extension Tensor {
                 } else {
                     output.initialize(repeating: 0)
                     for outer in 0..<layout.outer {
+                        // Cannot fail: tensor storage always has an address.
                         let target = output.baseAddress! + outer * layout.inner
                         for position in 0..<layout.length {
                             let source = input.baseAddress! + (outer * layout.length + position) * layout.inner

@@ -36,6 +36,7 @@ public func clipGradientNorm(_ parameters: [Parameter], maxNorm: Float) throws -
 func sumOfSquaresOf(_ values: UnsafeBufferPointer<Float>) -> Double {
     var lanes = SIMD8<Float>()
     var index = 0
+    // Cannot fail: callers pass tensor storage, which always has an address.
     let raw = UnsafeRawPointer(values.baseAddress!)
     while index + 8 <= values.count {
         let chunk = raw.loadUnaligned(fromByteOffset: index * MemoryLayout<Float>.size, as: SIMD8<Float>.self)
@@ -53,6 +54,7 @@ func sumOfSquaresOf(_ values: UnsafeBufferPointer<Float>) -> Double {
 /// v ← v · scale, eight lanes at a time.
 func scaleVector(_ values: UnsafeMutableBufferPointer<Float>, by scale: Float) {
     var index = 0
+    // Cannot fail: callers pass tensor storage, which always has an address.
     let raw = UnsafeMutableRawPointer(values.baseAddress!)
     while index + 8 <= values.count {
         let offset = index * MemoryLayout<Float>.size

@@ -53,12 +53,14 @@ public final class SGD: Optimizer {
                 // PyTorch starts the velocity at the first gradient, undampened.
                 velocities[index] = Array(gradient)
             } else {
+                // Cannot fail: the branch above handles nil.
                 velocities[index]!.withUnsafeMutableBufferPointer { velocity in
                     for element in 0..<velocity.count {
                         velocity[element] = momentum * velocity[element] + share * gradient[element]
                     }
                 }
             }
+            // Cannot fail: set by one of the branches above.
             velocities[index]!.withUnsafeBufferPointer { velocity in
                 for element in 0..<values.count { values[element] -= rate * velocity[element] }
             }

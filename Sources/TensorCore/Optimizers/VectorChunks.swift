@@ -20,10 +20,11 @@ extension ChunkedUpdate {
         _ c: UnsafeMutableBufferPointer<Float>, _ input: UnsafeBufferPointer<Float>
     ) {
         guard count > 0 else { return }
+        // Cannot fail: the guard above ensures elements, so every buffer has an address.
         let pointerA = UnsafeMutableRawPointer(a.baseAddress!)
         let pointerB = UnsafeMutableRawPointer(b.baseAddress!)
         let pointerC = UnsafeMutableRawPointer(c.baseAddress!)
-        let pointerInput = UnsafeRawPointer(input.baseAddress!)
+        let pointerInput = UnsafeRawPointer(input.baseAddress!)  // Cannot fail (see above).
         var index = 0
         while index + 8 <= count {
             let offset = index * MemoryLayout<Float>.size

@@ -45,12 +45,11 @@ public enum Safetensors {
             entries.append("\"__metadata__\":{\(pairs.joined(separator: ","))}")
         }
         var offset = 0
-        let names = tensors.keys.sorted()
-        for name in names {
+        let sorted = tensors.sorted { $0.key < $1.key }
+        for (name, tensor) in sorted {
             guard !name.isEmpty, name != "__metadata__" else {
                 throw TensorError.invalidArgument("a safetensors tensor cannot be named '\(name)'")
             }
-            let tensor = tensors[name]!
             let size = tensor.scalarCount * MemoryLayout<Float>.size
             let shape = tensor.shape.map(String.init).joined(separator: ",")
             entries.append("\(jsonString(name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + size)]}")
@@ -63,8 +62,8 @@ public enum Safetensors {
         var data = Data(capacity: 8 + headerBytes.count + offset)
         withUnsafeBytes(of: UInt64(headerBytes.count).littleEndian) { data.append(contentsOf: $0) }
         data.append(headerBytes)
-        for name in names {
-            tensors[name]!.withUnsafeScalars { values in
+        for (_, tensor) in sorted {
+            tensor.withUnsafeScalars { values in
                 for value in values {
                     withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
                 }
@@ -73,50 +72,29 @@ public enum Safetensors {
         return data
     }
 
-    /// Writes tensors and metadata to `url` atomically: the bytes go to a temporary file in the
-    /// same folder, which is then renamed over `url`.
+    /// Writes tensors and metadata to `url` atomically (see ``AtomicFile``): the bytes go to a
+    /// temporary file in the same folder, which is then renamed over `url`.
     ///
-    /// - Throws: ``TensorError/invalidFile(_:)`` when the folder is not writable, and the
-    ///   errors of ``encode(_:metadata:)``.
+    /// - Throws: ``TensorError/invalidFile(_:)`` when the folder is not writable or `url` is not
+    ///   a regular file, and the errors of ``encode(_:metadata:)``.
     public static func save(_ tensors: [String: Tensor], metadata: [String: String] = [:], to url: URL) throws {
         let data = try encode(tensors, metadata: metadata)
-        try writeAtomically(data, to: url)
-    }
-
-    /// Writes `data` to `url` through a temporary file and a rename.
-    static func writeAtomically(_ data: Data, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw TensorError.invalidFile("cannot move \(temporary.path) to \(url.path): \(String(cString: strerror(errno)))")
-            }
-        } catch let error as TensorError {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw TensorError.invalidFile("cannot write \(url.path): \(error.localizedDescription)")
-        }
+        try AtomicFile.write(data, to: url)
     }
 
     // MARK: - Reading
 
     /// Reads a safetensors file.
     ///
+    /// Only regular files are read (a device or a pipe could be endless), and the file is read
+    /// once, so what is allocated is bounded by its size: every tensor's bytes must lie within it.
+    ///
     /// - Throws: ``TensorError/invalidFile(_:)`` naming the file and the problem: missing or
-    ///   unreadable, truncated, a header that is not JSON or lies about sizes or offsets
-    ///   (outside the data, overlapping, leaving holes, not matching the shape), or a dtype
-    ///   other than `F32`.
+    ///   unreadable, not a regular file, truncated, a header that is not JSON or lies about
+    ///   sizes or offsets (outside the data, overlapping, leaving holes, not matching the shape,
+    ///   a shape whose size overflows), or a dtype other than `F32`.
     public static func load(from url: URL) throws -> Contents {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "does not exist"
-            throw TensorError.invalidFile("\(url.path) \(reason)")
-        }
+        let data = try readRegularFile(url)
         do {
             return try decode(data)
         } catch TensorError.invalidFile(let reason) {
@@ -124,14 +102,40 @@ public enum Safetensors {
         }
     }
 
+    /// The bytes of the regular file at `url`.
+    ///
+    /// - Throws: ``TensorError/invalidFile(_:)`` when it is missing, not a regular file or
+    ///   cannot be read.
+    static func readRegularFile(_ url: URL) throws -> Data {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "does not exist"
+            throw TensorError.invalidFile("\(url.path) \(reason)")
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            let kind = attributes[.type] as? FileAttributeType == .typeDirectory ? "a folder" : "not a regular file"
+            throw TensorError.invalidFile("\(url.path) is \(kind)")
+        }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw TensorError.invalidFile("\(url.path) cannot be read")
+        }
+    }
+
     /// Decodes safetensors bytes; see ``load(from:)`` for what is checked.
     public static func decode(_ data: Data) throws -> Contents {
-        let bytes = [UInt8](data)
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in try decode(bytes) }
+    }
+
+    /// Decodes safetensors bytes in memory.
+    private static func decode(_ bytes: UnsafeRawBufferPointer) throws -> Contents {
         guard bytes.count >= 8 else {
             throw TensorError.invalidFile("it is \(bytes.count) bytes long, shorter than the 8-byte header length")
         }
-        var length: UInt64 = 0
-        for index in (0..<8).reversed() { length = length << 8 | UInt64(bytes[index]) }
+        let length = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
         guard length <= UInt64(maximumHeaderLength), Int(length) <= bytes.count - 8 else {
             throw TensorError.invalidFile("the header claims \(length) bytes but the file has \(bytes.count - 8) after the length")
         }
@@ -184,20 +188,21 @@ public enum Safetensors {
                 throw TensorError.invalidFile(
                     "tensor '\(name)' ends at byte \(offsets[1]) but the data section has \(dataLength) bytes (truncated?)")
             }
-            let (count, overflow) = shape.reduce((1, false)) { partial, dimension in
-                let product = partial.0.multipliedReportingOverflow(by: dimension)
-                return (product.partialValue, partial.1 || product.overflow)
-            }
-            guard !overflow, count * 4 == offsets[1] - offsets[0] else {
+            // The size in bytes, checked for overflow: a dimension of 2^62 must not wrap around.
+            guard let count = elementCount(of: shape), count <= (offsets[1] - offsets[0]) / 4,
+                  count * 4 == offsets[1] - offsets[0] else {
+                let needs = elementCount(of: shape).flatMap { $0 <= Int.max / 4 ? "\($0 * 4) bytes" : nil } ?? "more bytes than a file can hold"
                 throw TensorError.invalidFile(
-                    "tensor '\(name)' of shape \(describe(shape: shape)) needs \(count * 4) bytes but its offsets span \(offsets[1] - offsets[0])")
+                    "tensor '\(name)' of shape \(describe(shape: shape)) needs \(needs) but its offsets span \(offsets[1] - offsets[0])")
             }
             let start = headerEnd + offsets[0]
-            var scalars = [Float](repeating: 0, count: count)
-            for index in 0..<count {
-                var bits: UInt32 = 0
-                for byte in (0..<4).reversed() { bits = bits << 8 | UInt32(bytes[start + index * 4 + byte]) }
-                scalars[index] = Float(bitPattern: bits)
+            // Little-endian in the file; `littleEndian` turns each word into the host's order.
+            let scalars = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for index in 0..<count {
+                    let bits = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self))
+                    buffer[index] = Float(bitPattern: bits)
+                }
+                initialized = count
             }
             tensors[name] = Tensor(uncheckedShape: shape, scalars: scalars)
             ranges.append((name, offsets[0]..<offsets[1]))
@@ -219,6 +224,17 @@ public enum Safetensors {
             throw TensorError.invalidFile("the data section has \(dataLength) bytes but the tensors cover \(covered)")
         }
         return Contents(tensors: tensors, metadata: metadata)
+    }
+
+    /// The product of a shape's dimensions, or `nil` when it overflows `Int`.
+    static func elementCount(of shape: [Int]) -> Int? {
+        var count = 1
+        for dimension in shape {
+            let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+            if overflow { return nil }
+            count = product
+        }
+        return count
     }
 
     /// An array of non-negative integers from a JSON value, or nil.

@@ -63,9 +63,9 @@ struct EnvironmentOptionGroup: ParsableArguments {
     /// - Throws: ``CommandFailure`` for an `--option` without `=`, or one that repeats a flag.
     func registryOptions() throws -> [String: String] {
         var options: [String: String] = [:]
-        // A map file is recorded by its absolute path, so a checkpoint's environment can be made
-        // again (`rl eval`, `rl watch`) from any folder.
-        options["map"] = map.map { FileManager.default.fileExists(atPath: $0) ? URL(fileURLWithPath: $0).standardizedFileURL.path : $0 }
+        // A map file is read when the environment is made (``MadeEnvironment``), and its text
+        // recorded in place of the path.
+        options["map"] = map
         options["slippery"] = slippery.map { $0 ? "true" : "false" }
         options["success-rate"] = successRate.map { "\($0)" }
         options["size"] = mapSize.map { "\($0)" }
@@ -103,17 +103,32 @@ struct MadeEnvironment {
     /// The environment, with its time limit.
     var environment: any Environment
 
+    /// The map file the environment's map was read from, when it came from one (for messages).
+    let mapFile: String?
+
     /// Makes the environment registered under an id or alias.
     ///
-    /// - Throws: the registry's errors; a malformed map file's error names the file.
+    /// A `map` option naming a file is replaced by the file's text, so that checkpoints and
+    /// `config.yaml` keep the map itself: editing, moving or deleting the file later changes
+    /// nothing for `rl eval`, `rl watch` or `--resume`.
+    ///
+    /// - Throws: the registry's errors; `TextFile.ReadError` (exit 1) for a map file that cannot
+    ///   be read; a malformed map file's error names the file.
     init(_ name: String, options: [String: String]) throws {
         registration = try EnvironmentRegistry.standard.registration(named: name)
+        var options = options
+        if let value = options["map"], !value.contains(where: \.isNewline), FileManager.default.fileExists(atPath: value) {
+            options["map"] = try MapFile.text(atPath: value)
+            mapFile = value
+        } else {
+            mapFile = nil
+        }
         self.options = options
         do {
             environment = try registration.make(options: options)
         } catch EnvironmentError.invalidMap(let line, let message) {
             // The registry's message gives the line; add which map it is.
-            let source = options["map"].map { FileManager.default.fileExists(atPath: $0) ? "map file '\($0)'" : "map" } ?? "map"
+            let source = mapFile.map { "map file '\($0)'" } ?? "map"
             throw CommandFailure(line.map { "\(source) line \($0): \(message)" } ?? "\(source): \(message)")
         }
     }
@@ -138,8 +153,23 @@ struct MadeEnvironment {
     /// What a checkpoint records about the environment.
     var reference: EnvironmentReference { EnvironmentReference(id: id, options: options) }
 
-    /// The id followed by the options, for people: `FrozenLake-v1 (map=8x8, slippery=false)`.
+    /// The id followed by the options, for people: `FrozenLake-v1 (map=8x8, slippery=false)`;
+    /// a map read from a file shows as the file (`map=lake.txt`).
     var title: String {
-        options.isEmpty ? id : id + " (" + options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
+        var shown = options
+        if let mapFile { shown["map"] = mapFile }
+        return Self.title(id: id, options: shown)
+    }
+
+    /// The id followed by the options, on one line: a value that is a map's text shows as its
+    /// rows separated by commas, cut after 40 characters (`map=SFFF,FHFH,FFFH,HFFG`).
+    static func title(id: String, options: [String: String]) -> String {
+        guard !options.isEmpty else { return id }
+        func shown(_ value: String) -> String {
+            let line = value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("//") }.joined(separator: ",")
+            return line.count > 40 ? String(line.prefix(40)) + "…" : line
+        }
+        return id + " (" + options.sorted { $0.key < $1.key }.map { "\($0.key)=\(shown($0.value))" }.joined(separator: ", ") + ")"
     }
 }

@@ -50,6 +50,7 @@ struct LearningCurveSVG {
     var document: String {
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
+        // Cannot fail: MetricsTable refuses a file without episodes, so the series are not empty.
         let xAxis = AxisScale(minimum: x.min()!, maximum: x.max()!, tight: true)
         let yValues = returns + (threshold.map { [$0] } ?? [])
         let yAxis = AxisScale(minimum: yValues.min()!, maximum: yValues.max()!)
@@ -134,6 +135,7 @@ struct LearningCurveSVG {
         var low = [Double](repeating: .infinity, count: columns)
         var high = [Double](repeating: -.infinity, count: columns)
         var position = [Double](repeating: 0, count: columns)
+        // Cannot fail: the series are not empty (see document).
         let (lowest, highest) = (x.min()!, x.max()!)
         for (value, episodeReturn) in zip(x, returns) {
             let index = column(of: value, columns: columns, lowest: lowest, highest: highest)
@@ -151,6 +153,7 @@ struct LearningCurveSVG {
     /// The trailing mean at the last episode of each pixel column.
     private func lastPerColumn(columns: Int) -> ([Double], [Double]) {
         var lastIndex = [Int?](repeating: nil, count: columns)
+        // Cannot fail: the series are not empty (see document).
         let (lowest, highest) = (x.min()!, x.max()!)
         for (index, value) in x.enumerated() {
             lastIndex[column(of: value, columns: columns, lowest: lowest, highest: highest)] = index

@@ -1,4 +1,5 @@
 import Foundation
+import RL
 
 /// The per-episode rows of a `metrics.csv` that a learning curve needs.
 ///
@@ -12,15 +13,18 @@ struct MetricsTable {
     /// Each episode's return.
     var returns: [Double] = []
 
+    /// The largest magnitude of a value plotted: beyond it the axis's range would overflow.
+    static let largestValue = 1e300
+    /// The largest metrics file read: 1 GB (some 15 million episodes).
+    static let largestFile = 1 << 30
+
     /// Reads the file at `path`.
     ///
-    /// - Throws: ``CommandFailure`` naming the file (and line) when it is missing, has no such
-    ///   columns, has a malformed row or no rows at all.
+    /// - Throws: `TextFile.ReadError` when it is missing, unreadable or larger than
+    ///   ``largestFile``; ``CommandFailure`` naming the file (and line) when it has no such columns, has a malformed row or a value
+    ///   beyond ±``largestValue``, or no rows at all.
     init(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot read the metrics file \(path): no such file")
-        }
-        try self.init(text: String(decoding: data, as: UTF8.self), source: path)
+        try self.init(text: TextFile.read(path, what: "metrics file", limit: Self.largestFile), source: path)
     }
 
     /// Reads CSV text; `source` names it in errors.
@@ -45,6 +49,9 @@ struct MetricsTable {
                 guard column < cells.count, let value = Double(cells[column].trimmingCharacters(in: .whitespaces)),
                       value.isFinite else {
                     throw CommandFailure("\(source) line \(offset + 1): '\(header[column])' is not a number")
+                }
+                guard abs(value) <= Self.largestValue else {
+                    throw CommandFailure("\(source) line \(offset + 1): '\(header[column])' is \(value), beyond the ±1e300 a plot can span")
                 }
                 return value
             }

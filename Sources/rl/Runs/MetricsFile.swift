@@ -21,16 +21,20 @@ final class MetricsFile: TrainingCallback {
     private(set) var rowsWritten = 0
 
     /// Opens `url`: a new file (replacing none: the run folder was checked to hold no run), or,
-    /// when `appending`, the end of an existing one.
+    /// when `appending` (a resumed run), the end of an existing one, after dropping the rows of
+    /// episodes past `episodes`, the checkpoint's count (a run killed after its last save wrote
+    /// rows its checkpoint does not have; resuming would repeat them).
     ///
-    /// - Throws: ``CommandFailure`` when the file cannot be created or opened.
-    init(url: URL, appending: Bool) throws {
+    /// - Throws: ``CommandFailure`` when the file cannot be created, opened or cut.
+    init(url: URL, appending: Bool, episodes: Int = 0) throws {
         self.url = url
         self.appending = appending
         if !appending || !FileManager.default.fileExists(atPath: url.path) {
             guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
                 throw CommandFailure("cannot create \(url.path)")
             }
+        } else {
+            try Self.dropRows(of: url, after: episodes)
         }
         do {
             handle = try FileHandle(forWritingTo: url)
@@ -68,6 +72,36 @@ final class MetricsFile: TrainingCallback {
         try flush()
     }
 
+    /// Cuts a CSV file after the last whole row whose first column (the episode, or the step
+    /// of an evaluation) is at most `limit`; the header stays. Rows are in increasing order.
+    ///
+    /// - Throws: ``CommandFailure`` when the file cannot be read or cut.
+    static func dropRows(of url: URL, after limit: Int) throws {
+        do {
+            let data = try Data(contentsOf: url)
+            let newline = UInt8(ascii: "\n")
+            let keep = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int in
+                guard let headerEnd = bytes.firstIndex(of: newline).map({ $0 + 1 }) else { return 0 }
+                // A last line without its newline was cut short by a kill: it goes too.
+                var end = (bytes.lastIndex(of: newline) ?? -1) + 1
+                // From the end, since rows come in order and usually none is past the limit.
+                while end > headerEnd {
+                    let lineStart = (bytes[headerEnd..<(end - 1)].lastIndex(of: newline) ?? (headerEnd - 1)) + 1
+                    let fieldEnd = bytes[lineStart..<(end - 1)].firstIndex(of: UInt8(ascii: ",")) ?? (end - 1)
+                    let first = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<fieldEnd]), as: UTF8.self)
+                    if let value = Int(first), value > limit { end = lineStart } else { break }
+                }
+                return end
+            }
+            guard keep < data.count else { return }
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            try handle.truncate(atOffset: UInt64(keep))
+        } catch {
+            throw CommandFailure("cannot prepare \(url.path) for the resumed run: \(FileErrorText.reason(error))")
+        }
+    }
+
     /// Writes the buffered rows to the file.
     ///
     /// - Throws: ``CommandFailure`` when the write fails (a full disk).
@@ -77,7 +111,7 @@ final class MetricsFile: TrainingCallback {
         do {
             try handle.write(contentsOf: Data(buffer.utf8))
         } catch {
-            throw CommandFailure("cannot write \(url.path): \(error.localizedDescription)")
+            throw CommandFailure("cannot write \(url.path): \(FileErrorText.reason(error))")
         }
         buffer = ""
     }
@@ -94,16 +128,19 @@ final class EvaluationsFile {
     /// The header line.
     static let header = "steps,episodes,mean_return,std_return,mean_length,success_rate,best\n"
 
-    /// Opens `url`, new or (when `appending`) at its end.
+    /// Opens `url`, new or (when `appending`) at its end, after dropping the rows of
+    /// evaluations past `steps`, the checkpoint's count (see ``MetricsFile/init(url:appending:episodes:)``).
     ///
-    /// - Throws: ``CommandFailure`` when it cannot be opened.
-    init(url: URL, appending: Bool) throws {
+    /// - Throws: ``CommandFailure`` when it cannot be opened or cut.
+    init(url: URL, appending: Bool, steps: Int = 0) throws {
         self.url = url
         let exists = FileManager.default.fileExists(atPath: url.path)
         if !appending || !exists {
             guard FileManager.default.createFile(atPath: url.path, contents: Data(Self.header.utf8)) else {
                 throw CommandFailure("cannot create \(url.path)")
             }
+        } else {
+            try MetricsFile.dropRows(of: url, after: steps)
         }
         do {
             handle = try FileHandle(forWritingTo: url)
@@ -126,7 +163,7 @@ final class EvaluationsFile {
         do {
             try handle.write(contentsOf: Data((cells.joined(separator: ",") + "\n").utf8))
         } catch {
-            throw CommandFailure("cannot write \(url.path): \(error.localizedDescription)")
+            throw CommandFailure("cannot write \(url.path): \(FileErrorText.reason(error))")
         }
     }
 }

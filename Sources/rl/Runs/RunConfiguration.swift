@@ -59,12 +59,8 @@ struct RunConfiguration: Equatable {
     /// - Throws: ``CommandFailure`` (exit 1 for an unreadable file, 64 for bad content) naming
     ///   the file, the key and the line.
     init(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot read the configuration file \(path)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure("the configuration file \(path) is not UTF-8 text", exitCode: .validationFailure)
-        }
+        // Bounded: a configuration holds at most a map's text besides its settings.
+        let text = try TextFile.read(path, what: "configuration file", limit: 64 << 20)
         try self.init(text: text, source: path)
     }
 
@@ -221,6 +217,14 @@ struct RunConfiguration: Equatable {
 
     /// `text` as a YAML scalar that reads back as the same string.
     static func quoted(_ text: String) -> String {
+        // Line breaks and control characters (a map's text) need YAML's double quotes, whose
+        // escapes keep them (single quotes would fold a line break into a space); a JSON string
+        // is such a scalar.
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            if let json = try? encoder.encode(text) { return String(decoding: json, as: UTF8.self) }
+        }
         let plain = text.range(of: #"^[A-Za-z0-9_./+-][A-Za-z0-9_.,:/+ -]*$"#, options: .regularExpression) != nil
             && !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(text.lowercased())
             && !text.hasSuffix(" ") && !text.contains(": ")

@@ -38,10 +38,10 @@ struct RunExecution {
         }
 
         // Callbacks: progress, Ctrl-C, metrics as they come, and what was asked for.
-        let metrics = try MetricsFile(url: folder.metrics, appending: appending)
+        let metrics = try MetricsFile(url: folder.metrics, appending: appending, episodes: agent.trainingState.episodes)
         var callbacks: [any TrainingCallback] = [display, InterruptionCallback { display.stopping() }, metrics]
         if let evaluationInterval {
-            let evaluations = try EvaluationsFile(url: folder.evaluations, appending: appending)
+            let evaluations = try EvaluationsFile(url: folder.evaluations, appending: appending, steps: agent.trainingState.steps)
             let evaluation = try EvaluationCallback(
                 environment: try MadeEnvironment(environment.id, options: environment.options).environment,
                 every: evaluationInterval, episodes: evaluationEpisodes, seed: seed &+ Self.evaluationSeedOffset,

@@ -109,7 +109,7 @@ struct SeedSweep {
                 do {
                     try process.run()
                 } catch {
-                    throw CommandFailure("cannot start \(executable.path) for seed \(seeds[next]): \(error.localizedDescription)")
+                    throw CommandFailure("cannot start \(executable.path) for seed \(seeds[next]): \(FileErrorText.reason(error))")
                 }
                 running.append((next, process, output, error))
                 next += 1

@@ -30,8 +30,17 @@ struct PlayedEpisode {
         self.succeeded = succeeded
     }
 
+    /// Whether `rl watch` cut the episode at its step limit (an environment without a time limit
+    /// whose agent never ends an episode).
+    private(set) var cutAtStepLimit = false
+
     /// Whether the episode has ended.
-    var isOver: Bool { terminated || truncated }
+    var isOver: Bool { terminated || truncated || cutAtStepLimit }
+
+    /// Ends the episode at the watcher's step limit.
+    mutating func cutAtLimit() {
+        cutAtStepLimit = true
+    }
 
     /// Counts one step.
     mutating func record<Observation>(_ result: StepResult<Observation>, succeeded: Bool?) {
@@ -51,7 +60,8 @@ struct PlayedEpisode {
 
     /// How the episode ended, in words.
     var ending: String {
-        switch (succeeded, truncated) {
+        if cutAtStepLimit && !terminated && !truncated { return "cut after \(NumberText.count(steps)) steps" }
+        return switch (succeeded, truncated) {
         case (true?, _): "reached the goal"
         case (_, true): "truncated by the time limit"
         case (false?, false): "ended without reaching the goal"

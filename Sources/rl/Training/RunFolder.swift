@@ -129,7 +129,7 @@ struct RunFolder {
                 if FileManager.default.fileExists(atPath: replay.path) { try FileManager.default.removeItem(at: replay) }
             }
         } catch {
-            throw CommandFailure("cannot prepare the run folder \(path): \(error.localizedDescription)")
+            throw CommandFailure("cannot prepare the run folder \(path): \(FileErrorText.reason(error))")
         }
     }
 
@@ -150,9 +150,9 @@ struct RunFolder {
     /// - Throws: ``CommandFailure`` when it cannot be written.
     func write(_ configuration: RunConfiguration) throws {
         do {
-            try Data(configuration.yaml.utf8).write(to: self.configuration, options: .atomic)
-        } catch {
-            throw CommandFailure("cannot write \(self.configuration.path): \(error.localizedDescription)")
+            try AtomicFile.write(Data(configuration.yaml.utf8), to: self.configuration)
+        } catch let error as TensorError {
+            throw CommandFailure("\(error)")
         }
     }
 }
