@@ -331,3 +331,14 @@ public struct Blackjack: Environment, ActionNaming, KeyboardPlayable {
         return Drawing(width: 600, height: 500, background: table, shapes: shapes)
     }
 }
+
+extension Blackjack: EpisodeEndDescribing {
+    /// How the hand went, once it is over: "won", "won with a natural", "a draw", "lost" or
+    /// "lost: bust".
+    public var episodeEnding: EpisodeEnding? {
+        guard isOver else { return nil }
+        if reward > 0 { return EpisodeEnding(words: reward == 1.5 ? "won with a natural" : "won", isSuccess: true) }
+        if reward == 0 { return EpisodeEnding(words: "a draw", isSuccess: nil) }
+        return EpisodeEnding(words: player.value > 21 ? "lost: bust" : "lost", isSuccess: false)
+    }
+}

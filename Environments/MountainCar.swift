@@ -189,3 +189,10 @@ public struct MountainCar: Environment, ActionNaming, KeyboardPlayable {
         HillPicture.drawing(position: currentState.position, goalPosition: Self.goalPosition, push: nil)
     }
 }
+
+extension MountainCar: EpisodeEndDescribing {
+    /// "reached the flag" once the car is there (a success).
+    public var episodeEnding: EpisodeEnding? {
+        episodeSucceeded == true ? EpisodeEnding(words: "reached the flag", isSuccess: true) : nil
+    }
+}

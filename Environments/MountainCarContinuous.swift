@@ -246,3 +246,10 @@ public struct MountainCarContinuous: Environment {
         HillPicture.drawing(position: currentState.position, goalPosition: Self.goalPosition, push: lastAction.map(Double.init))
     }
 }
+
+extension MountainCarContinuous: EpisodeEndDescribing {
+    /// "reached the flag" once the car is there (a success).
+    public var episodeEnding: EpisodeEnding? {
+        episodeSucceeded == true ? EpisodeEnding(words: "reached the flag", isSuccess: true) : nil
+    }
+}

@@ -468,3 +468,10 @@ public struct Taxi: Environment, TabularModel, ActionNaming, ActionMasking, Keyb
         return Drawing(width: Int(side), height: Int(side), background: wallColor, shapes: shapes)
     }
 }
+
+extension Taxi: EpisodeEndDescribing {
+    /// "delivered the passenger" once they are at their destination (a success).
+    public var episodeEnding: EpisodeEnding? {
+        episodeSucceeded == true ? EpisodeEnding(words: "delivered the passenger", isSuccess: true) : nil
+    }
+}
