@@ -84,6 +84,6 @@ let package = Package(
         .testTarget(name: "EnvironmentTests", dependencies: ["RLEnvironments"]),
         .testTarget(name: "AgentTests", dependencies: ["RL"]),
         .testTarget(name: "ViewerTests", dependencies: ["RLViewer", "RLEnvironments", "CGIFLib", "CPNG"]),
-        .testTarget(name: "CommandTests", dependencies: ["rl", "RL"]),
+        .testTarget(name: "CommandTests", dependencies: ["rl", "RL", "CGIFLib"]),
     ]
 )

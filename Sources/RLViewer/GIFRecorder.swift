@@ -68,12 +68,17 @@ public final class GIFRecorder: FrameDestination {
         self.framesPerSecond = framesPerSecond
         endOfEpisodePause = Self.seconds(try FramePacer(framesPerSecond: framesPerSecond).endOfEpisodePause)
         file = AtomicFile(path: path)
+        // Opened here rather than by giflib, so the file gets the usual permissions (0666 less
+        // the umask; giflib would make it 0600) and the system's reason when it cannot be made.
+        let descriptor = open(file.temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        guard descriptor >= 0 else {
+            throw ViewerError.cannotWriteImage(path: path, reason: String(cString: strerror(errno)))
+        }
         var error: Int32 = 0
-        errno = 0
-        guard let gif = EGifOpenFileName(file.temporaryPath, false, &error) else {
-            // giflib reports only "cannot open"; the system says why.
-            let reason = errno != 0 ? String(cString: strerror(errno)) : Self.message(error)
-            throw ViewerError.cannotWriteImage(path: path, reason: reason)
+        guard let gif = EGifOpenFileHandle(descriptor, &error) else {
+            close(descriptor)
+            file.discard()
+            throw ViewerError.cannotWriteImage(path: path, reason: Self.message(error))
         }
         self.gif = gif
     }

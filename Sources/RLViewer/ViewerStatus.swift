@@ -69,9 +69,10 @@ public struct ViewerStatus: Equatable, Sendable {
         return parts.joined(separator: " · ")
     }
 
-    /// The return as a whole number when it is one, else with three significant digits.
+    /// The return as a whole number when it is one, else with up to six significant digits
+    /// (`0.65`, not `0.6499999999999999`).
     var returnText: String {
         totalReward == totalReward.rounded() && abs(totalReward) < 1e15
-            ? String(Int(totalReward)) : String(format: "%.3g", totalReward)
+            ? String(Int(totalReward)) : String(format: "%.6g", totalReward)
     }
 }

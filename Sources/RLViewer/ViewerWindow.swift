@@ -37,7 +37,8 @@ public final class ViewerWindow: FrameDestination {
 
     public var isRealTime: Bool { true }
 
-    /// Opens a resizable window of `width × height` pixels.
+    /// Opens a resizable window of `width × height` pixels, or smaller with the same
+    /// proportions when the display is smaller.
     ///
     /// - Parameters:
     ///   - title: the window's title.
@@ -52,7 +53,8 @@ public final class ViewerWindow: FrameDestination {
         // SDL_WINDOWPOS_CENTERED is a C macro Swift cannot see; this is its value.
         let centered = Int32(bitPattern: 0x2FFF_0000)
         let flags = SDL_WINDOW_SHOWN.rawValue | SDL_WINDOW_RESIZABLE.rawValue
-        guard let window = SDL_CreateWindow(title, centered, centered, Int32(width), Int32(height), flags) else {
+        let (fittedWidth, fittedHeight) = Self.fitted(width: width, height: height)
+        guard let window = SDL_CreateWindow(title, centered, centered, Int32(fittedWidth), Int32(fittedHeight), flags) else {
             let error = ViewerError.sdl("SDL_CreateWindow")
             VideoSubsystem.stop()
             throw error
@@ -69,6 +71,15 @@ public final class ViewerWindow: FrameDestination {
         self.window = window
         self.renderer = renderer
         self.currentTitle = title
+    }
+
+    /// `width × height` shrunk, keeping its proportions, to fit the first display's usable area
+    /// (without the task bars) when it is larger; as it is when SDL does not know the area.
+    private static func fitted(width: Int, height: Int) -> (Int, Int) {
+        var bounds = SDL_Rect()
+        guard SDL_GetDisplayUsableBounds(0, &bounds) == 0, bounds.w > 0, bounds.h > 0 else { return (width, height) }
+        let factor = min(1, Double(bounds.w) / Double(width), Double(bounds.h) / Double(height))
+        return (max(FrameLayout.minimumSide, Int(Double(width) * factor)), max(FrameLayout.minimumSide, Int(Double(height) * factor)))
     }
 
     deinit {

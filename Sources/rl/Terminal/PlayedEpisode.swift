@@ -1,3 +1,4 @@
+import Foundation
 import RL
 
 /// One episode of `rl play` or `rl watch` as it goes: its number, steps, return and how it
@@ -44,7 +45,7 @@ struct PlayedEpisode {
 
     /// One status line: `episode 1  step 6  return 1` and, once over, how it ended.
     var status: String {
-        var text = "episode \(number)  step \(steps)  return \(NumberText.plain(totalReturn))"
+        var text = "episode \(number)  step \(steps)  return \(Self.text(ofReturn: totalReturn))"
         if isOver { text += "  — " + ending }
         return text
     }
@@ -59,12 +60,18 @@ struct PlayedEpisode {
         }
     }
 
+    /// A return with up to six significant digits: `1`, `-20`, `0.65` (sums of rewards such as
+    /// GridWorld's −0.01 per step are not written as `0.6499999999999999`).
+    static func text(ofReturn value: Double) -> String {
+        String(format: "%.6g", value)
+    }
+
     /// A one-line account of finished episodes: `You played 2 episodes on FrozenLake-v1: returns
     /// 1, 0; reached the goal in 1 of 2.`
     static func summary(of outcomes: [PlayedEpisode], player: String, on environment: String) -> String {
         guard !outcomes.isEmpty else { return "\(player) played no complete episode on \(environment)." }
         let count = outcomes.count == 1 ? "1 episode" : "\(outcomes.count) episodes"
-        let returns = outcomes.map { NumberText.plain($0.totalReturn) }
+        let returns = outcomes.map { Self.text(ofReturn: $0.totalReturn) }
         let mean = outcomes.map(\.totalReturn).reduce(0, +) / Double(outcomes.count)
         var text = "\(player) played \(count) on \(environment): "
         text += outcomes.count <= 10
