@@ -90,7 +90,7 @@ struct PlayCommand: ParsableCommand {
                     continue
                 }
                 let result = try environment.step(action)
-                episode.record(result, succeeded: environment.episodeSucceeded)
+                episode.record(result, of: environment)
                 guard episode.isOver else {
                     display.show(environment, status: [episode.status, keys.hint])
                     continue

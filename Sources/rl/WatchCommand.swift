@@ -68,6 +68,8 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         var (agent, made) = try agentAndEnvironment()
         let pace = fps ?? Double(made.environment.framesPerSecond)
+        // Ctrl-C ends a recording with the frames so far; caught before the file is started.
+        if record != nil { Interruption.install() }
         let target = try WindowViewing.target(
             render: displayOptions.render, recording: try record.map(RecordingTarget.init), scale: displayOptions.scale,
             recordingPace: pace > 0 ? pace : Double(made.environment.framesPerSecond), keysFromPipe: false,
@@ -84,11 +86,12 @@ struct WatchCommand: ParsableCommand {
             return
         }
         if destination.isRealTime { StandardError.writeLine("Keys: \(WindowViewing.watchKeys).") }
-        // A recording plays as fast as it can be written; its own pace is in the file.
+        // A recording plays as fast as it can be written (its own pace is in the file).
         let outcomes = try WindowViewing.watch(
-            agent, on: &made.environment, destination: destination, title: made.title,
+            agent, on: &made.environment,
+            destination: destination.isRealTime ? destination : InterruptibleRecording(destination), title: made.title,
             episodes: episodes, framesPerSecond: destination.isRealTime ? pace : 0, seed: displayOptions.seed)
-        let written = try WindowViewing.finishRecording(destination)
+        let written = try WindowViewing.finishRecording(destination, recordedTo: record)
         print(PlayedEpisode.summary(of: outcomes, player: player, on: made.title))
         if let written { print(written) }
     }

@@ -2,6 +2,12 @@ import CGIFLib
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 @Suite("rl watch --record and --scale")
 struct RecordCommandTests {
     /// A GIF's screen size and number of frames, as giflib reads them.
@@ -35,7 +41,7 @@ struct RecordCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         // A frame per reset and step, 300 pixels wide: the text of the bar at size 1.
         let files = try folder.contents("frames")
-        #expect(result.standardOutput.contains("Wrote \(files.count) frames to \(folder.path("frames")) (frame-000001.png … "))
+        #expect(result.standardOutput.contains("Wrote \(files.count) frames to frames (frame-000001.png … "))
         let bytes = [UInt8](try Data(contentsOf: folder.url.appendingPathComponent("frames/\(files[0])")))
         func integer(at offset: Int) -> Int { bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) } }
         #expect(integer(at: 16) == 300 && integer(at: 20) == 200 + 23)
@@ -79,5 +85,19 @@ struct RecordCommandTests {
         }
         // Nothing was written: no GIF, no temporary file, no folder.
         #expect(try folder.contents() == ["notes.txt"])
+    }
+
+    @Test("Ctrl-C ends a recording with the frames so far, and the GIF is whole")
+    func interrupted() throws {
+        let folder = try TemporaryFolder()
+        // A random walk on CliffWalking has no time limit: it records until stopped.
+        let running = try RLProcess.start(["watch", "random", "cliffwalking", "--record", "walk.gif"], in: folder.url)
+        #expect(running.wait(upTo: 60) { (try? folder.contents().contains { $0.hasSuffix(".partial") }) == true })
+        kill(running.process.processIdentifier, SIGINT)
+        let result = try running.finish(within: 60)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("The untrained random agent played no complete episode on CliffWalking-v1.\nWrote walk.gif: "))
+        #expect(try folder.contents() == ["walk.gif"])
+        #expect(try gifFrames(at: folder.path("walk.gif")).frames >= 1)
     }
 }

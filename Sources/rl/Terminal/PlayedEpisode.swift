@@ -16,6 +16,9 @@ struct PlayedEpisode {
     private(set) var truncated = false
     /// Whether the goal was reached, for tasks with one (read at the episode's end).
     private(set) var succeeded: Bool?
+    /// The environment's own words for how the episode ended (`fell into a hole`), when it has
+    /// them (``EpisodeEndDescribing``, read at the episode's end).
+    private(set) var endingWords: String?
 
     init(number: Int) {
         self.number = number
@@ -34,13 +37,15 @@ struct PlayedEpisode {
     /// Whether the episode has ended.
     var isOver: Bool { terminated || truncated }
 
-    /// Counts one step.
-    mutating func record<Observation>(_ result: StepResult<Observation>, succeeded: Bool?) {
+    /// Counts one step of `environment`, which has just taken it.
+    mutating func record<Observation>(_ result: StepResult<Observation>, of environment: some Environment) {
         steps += 1
         totalReturn += result.reward
         terminated = result.terminated
         truncated = result.truncated
-        if result.isDone { self.succeeded = succeeded }
+        guard result.isDone else { return }
+        succeeded = environment.episodeSucceeded
+        endingWords = result.terminated ? (environment as? any EpisodeEndDescribing)?.episodeEnding?.words : nil
     }
 
     /// One status line: `episode 1  step 6  return 1` and, once over, how it ended.
@@ -50,13 +55,14 @@ struct PlayedEpisode {
         return text
     }
 
-    /// How the episode ended, in words.
+    /// How the episode ended, in words: the environment's own, or generic ones.
     var ending: String {
+        if let endingWords { return endingWords }
         switch (succeeded, truncated) {
-        case (true?, _): "reached the goal"
-        case (_, true): "truncated by the time limit"
-        case (false?, false): "ended without reaching the goal"
-        case (nil, false): "terminated"
+        case (true?, _): return "reached the goal"
+        case (_, true): return "truncated by the time limit"
+        case (false?, false): return "ended without reaching the goal"
+        case (nil, false): return "terminated"
         }
     }
 

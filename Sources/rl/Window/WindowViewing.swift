@@ -112,10 +112,11 @@ enum WindowViewing {
 
     /// Completes a recording (a GIF is written when finished) and says in one line what was
     /// written: `Wrote runs/cartpole.gif: 313 frames of 600x446 pixels, 6.3 s, 212 kB.` or
-    /// `Wrote 42 frames to frames (frame-000001.png … frame-000042.png).`; `nil` for a window.
+    /// `Wrote 42 frames to frames (frame-000001.png … frame-000042.png).`, naming the folder as
+    /// `--record` gave it; `nil` for a window.
     ///
     /// - Throws: the recorder's error when the GIF cannot be completed.
-    static func finishRecording(_ destination: any FrameDestination) throws -> String? {
+    static func finishRecording(_ destination: any FrameDestination, recordedTo given: String?) throws -> String? {
         if let recorder = destination as? GIFRecorder {
             try recorder.finish()
             let bytes = (try? FileManager.default.attributesOfItem(atPath: recorder.path)[.size] as? Int) ?? 0
@@ -124,10 +125,11 @@ enum WindowViewing {
                 + "\(NumberText.fixed(recorder.recordedSeconds, 1)) s, \(NumberText.count((bytes + 512) / 1024)) kB."
         }
         guard let recorder = destination as? FrameRecorder else { return nil }
-        guard recorder.frameCount > 0 else { return "Wrote no frame to \(recorder.directory.path)." }
+        let folder = given ?? recorder.directory.path
+        guard recorder.frameCount > 0 else { return "Wrote no frame to \(folder)." }
         let first = recorder.fileURL(forFrame: 1).lastPathComponent
         let last = recorder.fileURL(forFrame: recorder.frameCount).lastPathComponent
-        return "Wrote \(recorder.frameCount) frame\(recorder.frameCount == 1 ? "" : "s") to \(recorder.directory.path) (\(first) … \(last))."
+        return "Wrote \(recorder.frameCount) frame\(recorder.frameCount == 1 ? "" : "s") to \(folder) (\(first) … \(last))."
     }
 }
 
