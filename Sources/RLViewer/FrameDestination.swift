@@ -31,6 +31,7 @@ public protocol FrameDestination: AnyObject {
 }
 
 extension FrameDestination {
+    /// Shows the environment's picture (``Environment/drawing()``) with `status`.
     public func show<Shown: Environment>(_ environment: Shown, status: ViewerStatus) throws {
         try show(environment.drawing(), status: status)
     }

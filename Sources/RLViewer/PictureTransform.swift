@@ -13,6 +13,7 @@ public struct PictureTransform: Equatable, Sendable {
     /// Where the drawing's top edge lands, in canvas pixels.
     public var offsetY: Double
 
+    /// Scales by `scale` and puts the drawing's top-left corner at (`offsetX`, `offsetY`).
     public init(scale: Double, offsetX: Double = 0, offsetY: Double = 0) {
         self.scale = scale
         self.offsetX = offsetX

@@ -1,10 +1,15 @@
 /// A rectangle of whole pixels on a canvas: columns `x ..< x + width`, rows `y ..< y + height`.
 public struct PixelRectangle: Equatable, Hashable, Sendable {
+    /// The first column.
     public var x: Int
+    /// The first row.
     public var y: Int
+    /// The number of columns (0 or less: no pixel).
     public var width: Int
+    /// The number of rows (0 or less: no pixel).
     public var height: Int
 
+    /// The rectangle of `width × height` pixels whose top-left pixel is (`x`, `y`).
     public init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x
         self.y = y

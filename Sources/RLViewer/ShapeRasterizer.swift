@@ -313,6 +313,7 @@ public struct PixelCoverage: Equatable, Hashable, Sendable {
     /// The covered fraction, a multiple of 1/16 from 1/16 to 1.
     public var coverage: Double
 
+    /// The pixel at `column`, `row`, covered by the fraction `coverage`.
     public init(column: Int, row: Int, coverage: Double) {
         self.column = column
         self.row = row

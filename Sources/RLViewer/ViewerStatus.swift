@@ -24,6 +24,7 @@ public struct ViewerStatus: Equatable, Sendable {
     /// again`), or `nil`.
     public var prompt: String?
 
+    /// A status; only the environment and the counts are needed (a running episode, at 1x).
     public init(environment: String, player: String? = nil, episode: Int, step: Int, totalReward: Double,
                 isPaused: Bool = false, speed: String? = nil, ending: EpisodeEnding? = nil, prompt: String? = nil) {
         self.environment = environment

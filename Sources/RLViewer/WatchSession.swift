@@ -30,6 +30,8 @@ public struct WatchSession {
     /// time limit.
     public var maxStepsPerEpisode: Int
 
+    /// A session showing frames on `destination`, the status bar naming the environment `title`
+    /// and the player `player` (an agent's name; `nil` to leave it out).
     public init(destination: any FrameDestination, title: String, player: String? = nil, maxStepsPerEpisode: Int = 100_000) {
         self.destination = destination
         self.title = title

@@ -20,6 +20,7 @@ public struct EpisodeEnding: Equatable, Sendable {
     /// a game drawn).
     public var isSuccess: Bool?
 
+    /// An ending in `words`, a success, a failure or neither (`nil`).
     public init(words: String, isSuccess: Bool?) {
         self.words = words
         self.isSuccess = isSuccess
