@@ -9,7 +9,7 @@ struct DisplayOptionGroup: ParsableArguments {
     var seed: UInt64 = 0
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Pixels per unit of the picture, for the window's first size and for recordings (above 0, at most 16; default: 1, or the whole number that makes a small picture at least 480 pixels wide, 2 for FrozenLake's lake).",
+        "Pixels per unit of the picture, for the window's first size and for recordings (above 0, at most 16; default: 1, or the whole number that makes a small picture at least 480 pixels wide or 400 high, 2 for FrozenLake's lake).",
         valueName: "k"))
     var scale: Double?
 
