@@ -3,6 +3,7 @@
 // The package's targets, bottom to top (dependencies point one way):
 //
 //   CSDL2                     system library (SDL2's SDL.h)
+//   CGIFLib, CPNG             system libraries (giflib, libpng) the viewer records with
 //   CBLASLoader               OpenBLAS loaded with dlopen after choosing its kernel; cpuid
 //   CTensorSupport            what the tensor core needs from C (mallopt, a vector square root)
 //   CFloatingPointMode        the thread's flush-to-zero bits (MXCSR, FPCR)
@@ -13,7 +14,7 @@
 //   RLEnvironments            classic control, toy text, grid worlds         (Environments/)
 //   RLAgents                  tabular, DQN, REINFORCE, SAC, TD3, ...         (Agents/)
 //   RL                        the umbrella a library user imports (no SDL)
-//   RLViewer                  the SDL window (used by `rl`, not by `RL`)
+//   RLViewer                  the SDL window, GIF and PNG recording (used by `rl`, not by `RL`)
 //   RLTensorBoard             TensorBoard event files and the callback that writes them
 //                             (its own product, so `RL` users do not link swift-protobuf)
 //   RLCInterface              the environments for other languages: a C interface in a shared
@@ -46,6 +47,10 @@ let package = Package(
             pkgConfig: "sdl2",
             providers: [.apt(["libsdl2-dev"]), .brew(["sdl2"])]
         ),
+        // giflib and libpng, for `rl watch --record FILE.gif` and PNG frames. The module maps
+        // name the libraries too, for systems whose giflib has no pkg-config file.
+        .systemLibrary(name: "CGIFLib", pkgConfig: "libgif", providers: [.apt(["libgif-dev"]), .brew(["giflib"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
 
         // MARK: - C code of our own
         // OpenBLAS is not linked: it is loaded at the first matrix product, after the kernel
@@ -67,7 +72,7 @@ let package = Package(
         .target(name: "RLEnvironments", dependencies: ["RLCore"], path: "Environments"),
         .target(name: "RLAgents", dependencies: ["FloatingPointMode", "RLCore", "TensorCore"], path: "Agents"),
         .target(name: "RL", dependencies: ["FloatingPointMode", "SeededRandom", "TensorCore", "RLCore", "RLEnvironments", "RLAgents"]),
-        .target(name: "RLViewer", dependencies: ["RLCore", "CSDL2"]),
+        .target(name: "RLViewer", dependencies: ["RLCore", "CSDL2", "CGIFLib", "CPNG"]),
         // The .proto files and their generator script stay beside the committed generated code.
         .target(
             name: "RLTensorBoard",
@@ -96,8 +101,8 @@ let package = Package(
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "EnvironmentTests", dependencies: ["RLEnvironments"]),
         .testTarget(name: "AgentTests", dependencies: ["RL"]),
-        .testTarget(name: "ViewerTests", dependencies: ["RLViewer", "RLEnvironments"]),
+        .testTarget(name: "ViewerTests", dependencies: ["RLViewer", "RLEnvironments", "CGIFLib", "CPNG"]),
         .testTarget(name: "TensorBoardTests", dependencies: ["RLTensorBoard", "RL"]),
-        .testTarget(name: "CommandTests", dependencies: ["rl", "RL", "RLTensorBoard"]),
+        .testTarget(name: "CommandTests", dependencies: ["rl", "RL", "RLTensorBoard", "CGIFLib"]),
     ]
 )

@@ -302,7 +302,8 @@ public struct Acrobot: Environment, ActionNaming, KeyboardPlayable {
                 Point(x: start.x - normalX * halfWidth, y: start.y - normalY * halfWidth),
             ], color: linkColor)
         }
-        let goalY = center.y - Self.linkLength * scale
+        // On the middle of a pixel row, so that the thin line stays sharp.
+        let goalY = (center.y - Self.linkLength * scale).rounded(.down) + 0.5
         return Drawing(width: Int(size), height: Int(size), background: .white, shapes: [
             .line(from: Point(x: center.x - 2.2 * scale, y: goalY), to: Point(x: center.x + 2.2 * scale, y: goalY), color: .black),
             bar(from: center, to: joint),
@@ -325,5 +326,12 @@ extension Acrobot: StatefulEnvironment {
         currentState = saved.state
         needsReset = saved.needsReset
         generator = saved.generator
+    }
+}
+
+extension Acrobot: EpisodeEndDescribing {
+    /// "swung above the line" once the free end has risen above it (a success).
+    public var episodeEnding: EpisodeEnding? {
+        tipHeight > 1 ? EpisodeEnding(words: "swung above the line", isSuccess: true) : nil
     }
 }

@@ -287,9 +287,33 @@ public struct Blackjack: Environment, ActionNaming, KeyboardPlayable {
     /// Whether the dealer's hidden card is shown: once the player has stuck.
     var revealsDealer: Bool { isOver && player.value <= 21 }
 
+    static let red = Color(red: 190, green: 20, blue: 20)
+
+    /// A suit's symbol `size` pixels tall around `center`: 0 hearts and 1 diamonds in red, 2
+    /// spades and 3 clubs in black.
+    static func pip(suit: Int, center: Point, size: Double) -> [Drawing.Shape] {
+        let half = size / 2
+        func at(_ x: Double, _ y: Double) -> Point { Point(x: center.x + x * half, y: center.y + y * half) }
+        switch suit {
+        case 0:
+            return [.circle(center: at(-0.45, -0.35), radius: 0.5 * half, color: red), .circle(center: at(0.45, -0.35), radius: 0.5 * half, color: red),
+                    .polygon([at(-0.93, -0.2), at(0.93, -0.2), at(0, 1)], color: red)]
+        case 1:
+            return [.polygon([at(0, -1), at(0.7, 0), at(0, 1), at(-0.7, 0)], color: red)]
+        case 2:
+            return [.circle(center: at(-0.45, 0.2), radius: 0.5 * half, color: .black), .circle(center: at(0.45, 0.2), radius: 0.5 * half, color: .black),
+                    .polygon([at(-0.93, 0.05), at(0.93, 0.05), at(0, -1)], color: .black),
+                    .polygon([at(0, 0.3), at(0.35, 1), at(-0.35, 1)], color: .black)]
+        default:
+            return [.circle(center: at(0, -0.48), radius: 0.42 * half, color: .black), .circle(center: at(-0.48, 0.12), radius: 0.42 * half, color: .black),
+                    .circle(center: at(0.48, 0.12), radius: 0.42 * half, color: .black), .circle(center: at(0, 0), radius: 0.3 * half, color: .black),
+                    .polygon([at(0, 0.1), at(0.35, 1), at(-0.35, 1)], color: .black)]
+        }
+    }
+
     /// A 600x500 green table: the dealer's cards at the top (the second face down, blue, until
-    /// the player sticks), the player's at the bottom, each a white card with its face in
-    /// the corner, and each hand's value beside its label.
+    /// the player sticks), the player's at the bottom, each a white card with its face in two
+    /// corners and a suit in the middle, and each hand's value beside its label.
     public func drawing() -> Drawing {
         let table = Color(red: 7, green: 99, blue: 36)
         let cardBack = Color(red: 40, green: 70, blue: 160)
@@ -307,10 +331,14 @@ public struct Blackjack: Environment, ActionNaming, KeyboardPlayable {
                 } else {
                     shapes.append(.rectangle(rectangle, color: .white))
                     shapes.append(.rectangle(rectangle, color: .black, filled: false))
-                    let color = card == 1 ? Color(red: 190, green: 20, blue: 20) : .black
+                    let color = card == 1 ? Self.red : .black
                     shapes.append(.text(Self.face(card), at: Point(x: rectangle.x + 8, y: rectangle.y + 8), color: color))
                     shapes.append(.text(Self.face(card), at: Point(x: rectangle.x + cardWidth - 24, y: rectangle.y + cardHeight - 22),
                                         color: color))
+                    // A suit in the middle: the infinite deck has none, so the card's place in
+                    // the game picks one, the same every time the picture is drawn.
+                    let suit = (index + (top > 100 ? 1 : 0) + card) % 4
+                    shapes += Self.pip(suit: suit, center: Point(x: rectangle.x + cardWidth / 2, y: rectangle.y + cardHeight / 2), size: 26)
                 }
             }
         }
@@ -365,4 +393,15 @@ public struct BlackjackSavedState: Codable {
     var spareRandomBits: UInt64
     var upcomingCards: [Int]
     var nextUpcomingCard: Int
+}
+
+extension Blackjack: EpisodeEndDescribing {
+    /// How the hand went, once it is over: "won", "won with a natural", "a draw", "lost" or
+    /// "lost: bust".
+    public var episodeEnding: EpisodeEnding? {
+        guard isOver else { return nil }
+        if reward > 0 { return EpisodeEnding(words: reward == 1.5 ? "won with a natural" : "won", isSuccess: true) }
+        if reward == 0 { return EpisodeEnding(words: "a draw", isSuccess: nil) }
+        return EpisodeEnding(words: player.value > 21 ? "lost: bust" : "lost", isSuccess: false)
+    }
 }

@@ -225,7 +225,8 @@ public struct CartPole: Environment, ActionNaming {
     /// Gymnasium's pygame picture on a 600x400 canvas (y downwards): the track line at
     /// y = 300, the black 50x30 cart centred at x = 300 + position × 125, the tan
     /// (202, 152, 101) 10-pixel-wide pole of 125 pixels turned by the angle around the axle,
-    /// and the blue (129, 132, 203) axle disc of radius 5.
+    /// and the blue (129, 132, 203) axle disc of radius 5. The viewer draws it anti-aliased, so
+    /// a pole near upright leans smoothly instead of stepping a pixel at a time.
     public func drawing() -> Drawing {
         let width = 600.0, height = 400.0
         let scale = width / (Self.positionThreshold * 2)
@@ -253,7 +254,8 @@ public struct CartPole: Environment, ActionNaming {
             .polygon(cart, color: .black),
             .polygon(pole, color: Color(red: 202, green: 152, blue: 101)),
             .circle(center: axle, radius: Double(Int(poleWidth / 2)), color: Color(red: 129, green: 132, blue: 203)),
-            .line(from: flipped(0, cartY), to: flipped(width, cartY), color: .black),
+            // Along the middle of the pixel row above y = 300, so that it stays one sharp row.
+            .line(from: Point(x: 0, y: height - cartY - 0.5), to: Point(x: width, y: height - cartY - 0.5), color: .black),
         ])
     }
 }
@@ -270,5 +272,15 @@ extension CartPole: StatefulEnvironment {
         currentState = saved.state
         needsReset = saved.needsReset
         generator = saved.generator
+    }
+}
+
+extension CartPole: EpisodeEndDescribing {
+    /// "the cart left the track" or "the pole fell", once the episode has ended (a failure).
+    public var episodeEnding: EpisodeEnding? {
+        let state = currentState
+        if abs(state.cartPosition) > Self.positionThreshold { return EpisodeEnding(words: "the cart left the track", isSuccess: false) }
+        if abs(state.poleAngle) > Self.angleThreshold { return EpisodeEnding(words: "the pole fell", isSuccess: false) }
+        return nil
     }
 }

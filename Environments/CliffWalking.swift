@@ -154,15 +154,41 @@ public struct CliffWalking: Environment, TabularModel, ActionNaming {
         return text + "\n"
     }
 
-    /// The grid as 64-pixel tiles: ground, cliff, start and goal, and the agent.
+    /// The grid as 64-pixel tiles: grass with tufts, the cliff as a dark chasm under a jagged
+    /// rocky edge, the start, the goal's flag, and the agent as a little person in a red hat,
+    /// who cheers on the goal.
     public func drawing() -> Drawing {
-        GridPicture.drawing(of: grid, agentCell: currentState, agentColor: Color(red: 200, green: 60, blue: 40)) { tile in
-            switch tile {
-            case "C": GridPicture.TileStyle(color: Color(red: 110, green: 80, blue: 60), label: "C")
-            case "G": GridPicture.TileStyle(color: Color(red: 90, green: 190, blue: 90), label: "G")
-            case "S": GridPicture.TileStyle(color: Color(red: 200, green: 200, blue: 200), label: "S")
-            default: GridPicture.TileStyle(color: Color(red: 235, green: 235, blue: 225), label: nil)
+        let pose: PictureFigures.Pose = currentState == Self.goalState ? .cheering : .standing
+        return GridPicture.drawing(of: grid, agentCell: currentState, pose: pose) { tile, square, cell in
+            func at(_ x: Double, _ y: Double) -> Point { Point(x: square.x + x * square.width, y: square.y + y * square.height) }
+            guard tile != "C" else {
+                // The chasm, darker further down, under a rock edge that differs from tile to tile.
+                let jag = Double(cell % 3) * 0.04
+                return [
+                    .rectangle(square, color: Color(red: 52, green: 42, blue: 36)),
+                    .rectangle(Rectangle(x: square.x, y: square.y + 0.55 * square.height, width: square.width, height: 0.45 * square.height),
+                               color: Color(red: 28, green: 22, blue: 20)),
+                    .polygon([at(0, 0), at(1, 0), at(1, 0.14 + jag), at(0.8, 0.26), at(0.62, 0.16 + jag), at(0.45, 0.3 - jag),
+                              at(0.28, 0.18), at(0.12, 0.28 + jag), at(0, 0.16)], color: Color(red: 128, green: 98, blue: 70)),
+                    .text("C", at: Point(x: square.x + 4, y: square.y + square.height - 18), color: Color(red: 150, green: 130, blue: 110)),
+                ]
             }
+            let grass = tile == "S" ? Color(red: 180, green: 205, blue: 150) : Color(red: 150, green: 200, blue: 110)
+            var shapes: [Drawing.Shape] = [.rectangle(square, color: grass)]
+            // Two tufts of darker grass, placed by the cell.
+            let shift = Double((cell * 5) % 4) * 0.1
+            for (x, y) in [(0.2 + shift, 0.75), (0.55 + shift / 2, 0.35)] {
+                for lean in [-0.05, 0.0, 0.05] {
+                    shapes.append(.line(from: at(x, y), to: at(x + lean, y - 0.1), color: Color(red: 95, green: 150, blue: 70), width: 2))
+                }
+            }
+            switch tile {
+            case "G": shapes += PictureFigures.flag(in: square, color: Color(red: 250, green: 205, blue: 60), mound: Color(red: 120, green: 170, blue: 85))
+            case "S": shapes.append(GridPicture.label("S", in: square, on: grass))
+            default: break
+            }
+            shapes.append(.rectangle(square, color: Color(red: 115, green: 165, blue: 90), filled: false))
+            return shapes
         }
     }
 }
@@ -180,5 +206,12 @@ extension CliffWalking: StatefulEnvironment {
         currentState = saved.state
         needsReset = saved.needsReset
         generator = saved.generator
+    }
+}
+
+extension CliffWalking: EpisodeEndDescribing {
+    /// "reached the goal" once the episode has ended there (a fall off the cliff does not end it).
+    public var episodeEnding: EpisodeEnding? {
+        currentState == Self.goalState ? EpisodeEnding(words: "reached the goal", isSuccess: true) : nil
     }
 }

@@ -347,15 +347,52 @@ public struct FrozenLake: Environment, TabularModel, ActionNaming {
         GridText.highlightedGrid(grid, agentCell: currentState, lastActionName: lastAction.map { Self.actionNames[$0] })
     }
 
-    /// The lake as 64-pixel tiles: ice, holes, the start and the goal, and the agent.
+    /// The lake as 64-pixel tiles: ice with a glint, holes of dark water with cracks running
+    /// into the ice, the start, the goal's flag, and the agent as a little person in a red hat,
+    /// who cheers on the goal and sinks into a hole.
     public func drawing() -> Drawing {
-        GridPicture.drawing(of: grid, agentCell: currentState, agentColor: Color(red: 200, green: 60, blue: 40)) { tile in
+        let tile = grid.tiles[currentState]
+        let pose: PictureFigures.Pose = tile == "H" ? .sinking : tile == "G" ? .cheering : .standing
+        return GridPicture.drawing(of: grid, agentCell: currentState, pose: pose, waterColor: Self.holeColor) { tile, square, cell in
+            let surface = tile == "S" ? Self.startColor : Self.iceColor
+            var shapes: [Drawing.Shape] = [.rectangle(square, color: surface)]
+            // A glint on the ice, placed by the cell so the lake does not look tiled.
+            let offset = Double((cell * 7) % 3) * 8
+            let glint = Color(red: 255, green: 255, blue: 255, alpha: 150)
+            shapes.append(.line(from: Point(x: square.x + 10 + offset, y: square.y + 50), to: Point(x: square.x + 24 + offset, y: square.y + 36),
+                                color: glint, width: 2))
+            shapes.append(.line(from: Point(x: square.x + 18 + offset, y: square.y + 52), to: Point(x: square.x + 26 + offset, y: square.y + 44),
+                                color: glint, width: 2))
             switch tile {
-            case "H": GridPicture.TileStyle(color: Color(red: 25, green: 55, blue: 110), label: "H")
-            case "G": GridPicture.TileStyle(color: Color(red: 250, green: 205, blue: 60), label: "G")
-            case "S": GridPicture.TileStyle(color: Color(red: 180, green: 210, blue: 235), label: "S")
-            default: GridPicture.TileStyle(color: Color(red: 210, green: 235, blue: 250), label: nil)
+            case "H":
+                shapes += PictureFigures.crackedHole(in: square, water: Self.holeColor, depth: Color(red: 12, green: 30, blue: 70),
+                                                     crack: Color(red: 110, green: 150, blue: 195), variant: cell)
+            case "G":
+                shapes += PictureFigures.flag(in: square, color: Self.goalColor, mound: .white)
+            case "S":
+                shapes.append(GridPicture.label("S", in: square, on: surface))
+            default:
+                break
             }
+            shapes.append(.rectangle(square, color: Self.gridLineColor, filled: false))
+            return shapes
+        }
+    }
+
+    static let iceColor = Color(red: 210, green: 235, blue: 250)
+    static let startColor = Color(red: 180, green: 210, blue: 235)
+    static let holeColor = Color(red: 25, green: 55, blue: 110)
+    static let goalColor = Color(red: 250, green: 205, blue: 60)
+    static let gridLineColor = Color(red: 150, green: 185, blue: 215)
+}
+
+extension FrozenLake: EpisodeEndDescribing {
+    /// "reached the goal" or "fell into a hole", once the episode has ended.
+    public var episodeEnding: EpisodeEnding? {
+        switch grid.tiles[currentState] {
+        case "G": EpisodeEnding(words: "reached the goal", isSuccess: true)
+        case "H": EpisodeEnding(words: "fell into a hole", isSuccess: false)
+        default: nil
         }
     }
 }

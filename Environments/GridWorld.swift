@@ -177,20 +177,49 @@ public struct GridWorld: Environment, TabularModel, ActionNaming {
         GridText.highlightedGrid(map.grid, agentCell: currentState, lastActionName: lastAction.map { Self.actionNames[$0] })
     }
 
-    /// The grid as 64-pixel tiles (floor, walls, pits, starts, goals, letter tiles shaded by
-    /// the sign of their reward) and the agent.
+    /// The grid as 64-pixel tiles: pale floor, brick walls, pits broken into the floor, the
+    /// starts, the goals' flags, letter tiles shaded by the sign of their reward, and the agent
+    /// as a little person in a red hat, who cheers on a goal and sinks into a pit.
     public func drawing() -> Drawing {
-        GridPicture.drawing(of: map.grid, agentCell: currentState, agentColor: Color(red: 200, green: 60, blue: 40)) { tile in
+        let here = map.grid.tiles[currentState]
+        let pose: PictureFigures.Pose = here == "X" ? .sinking : here == "G" ? .cheering : .standing
+        let pitColor = Color(red: 40, green: 34, blue: 34)
+        return GridPicture.drawing(of: map.grid, agentCell: currentState, pose: pose, waterColor: pitColor) { tile, square, cell in
+            let floor = Color(red: 245, green: 245, blue: 238)
+            let edge = Color(red: 215, green: 215, blue: 205)
             switch tile {
-            case "#": GridPicture.TileStyle(color: Color(red: 70, green: 70, blue: 75), label: nil)
-            case "X": GridPicture.TileStyle(color: Color(red: 20, green: 20, blue: 20), label: "X")
-            case "G": GridPicture.TileStyle(color: Color(red: 90, green: 190, blue: 90), label: "G")
-            case "S": GridPicture.TileStyle(color: Color(red: 200, green: 200, blue: 200), label: "S")
-            case ".": GridPicture.TileStyle(color: Color(red: 245, green: 245, blue: 240), label: nil)
+            case "#":
+                // Bricks: four courses, every other one shifted by half a brick.
+                var shapes: [Drawing.Shape] = [.rectangle(square, color: Color(red: 205, green: 195, blue: 185))]
+                let course = square.height / 4
+                for row in 0..<4 {
+                    let shift = row % 2 == 0 ? 0 : square.width / 4
+                    for brick in -1..<2 {
+                        let left = max(square.x, square.x + shift + Double(brick) * square.width / 2 + 1.5)
+                        let right = min(square.x + square.width, square.x + shift + Double(brick + 1) * square.width / 2 - 1.5)
+                        guard right > left else { continue }
+                        shapes.append(.rectangle(Rectangle(x: left, y: square.y + Double(row) * course + 1.5, width: right - left, height: course - 3),
+                                                 color: Color(red: 168, green: 88, blue: 62)))
+                    }
+                }
+                return shapes
+            case "X":
+                return [.rectangle(square, color: floor)]
+                    + PictureFigures.crackedHole(in: square, water: pitColor, depth: Color(red: 15, green: 12, blue: 12),
+                                                 crack: Color(red: 150, green: 140, blue: 130), variant: cell)
+                    + [.rectangle(square, color: edge, filled: false)]
+            case "G":
+                return [.rectangle(square, color: Color(red: 205, green: 235, blue: 200))]
+                    + PictureFigures.flag(in: square, color: Color(red: 250, green: 205, blue: 60), mound: Color(red: 120, green: 170, blue: 85))
+                    + [.rectangle(square, color: edge, filled: false)]
+            case "S", ".":
+                var shapes: [Drawing.Shape] = [.rectangle(square, color: floor), .rectangle(square, color: edge, filled: false)]
+                if tile == "S" { shapes.append(GridPicture.label("S", in: square, on: floor)) }
+                return shapes
             default:
-                map.reward(on: tile) >= 0
-                    ? GridPicture.TileStyle(color: Color(red: 200, green: 235, blue: 200), label: String(tile))
-                    : GridPicture.TileStyle(color: Color(red: 235, green: 205, blue: 180), label: String(tile))
+                let color = map.reward(on: tile) >= 0 ? Color(red: 200, green: 235, blue: 200) : Color(red: 235, green: 205, blue: 180)
+                return [.rectangle(square, color: color), .rectangle(square, color: edge, filled: false),
+                        GridPicture.label(String(tile), in: square, on: color)]
             }
         }
     }
@@ -215,5 +244,20 @@ extension GridWorld: StatefulEnvironment {
         elapsedSteps = saved.state[2]
         needsReset = saved.needsReset
         generator = saved.generator
+    }
+}
+
+extension GridWorld: EpisodeEndDescribing {
+    /// "reached the goal", "fell into a pit", or for a letter tile that ends the episode
+    /// "stopped on m" (a success when its reward is not negative), once the episode has ended.
+    public var episodeEnding: EpisodeEnding? {
+        let tile = map.grid.tiles[currentState]
+        switch tile {
+        case "G": return EpisodeEnding(words: "reached the goal", isSuccess: true)
+        case "X": return EpisodeEnding(words: "fell into a pit", isSuccess: false)
+        default:
+            guard map.endsEpisode(on: tile) else { return nil }
+            return EpisodeEnding(words: "stopped on \(tile)", isSuccess: map.reward(on: tile) >= 0)
+        }
     }
 }

@@ -204,3 +204,10 @@ extension MountainCar: StatefulEnvironment {
         generator = saved.generator
     }
 }
+
+extension MountainCar: EpisodeEndDescribing {
+    /// "reached the flag" once the car is there (a success).
+    public var episodeEnding: EpisodeEnding? {
+        episodeSucceeded == true ? EpisodeEnding(words: "reached the flag", isSuccess: true) : nil
+    }
+}

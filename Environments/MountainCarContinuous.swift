@@ -271,3 +271,10 @@ public struct MountainCarContinuousSavedState: Codable {
     var storesSingle: Bool
     var lastForce: Float
 }
+
+extension MountainCarContinuous: EpisodeEndDescribing {
+    /// "reached the flag" once the car is there (a success).
+    public var episodeEnding: EpisodeEnding? {
+        episodeSucceeded == true ? EpisodeEnding(words: "reached the flag", isSuccess: true) : nil
+    }
+}

@@ -488,3 +488,10 @@ extension Taxi: StatefulEnvironment {
         generator = saved.generator
     }
 }
+
+extension Taxi: EpisodeEndDescribing {
+    /// "delivered the passenger" once they are at their destination (a success).
+    public var episodeEnding: EpisodeEnding? {
+        episodeSucceeded == true ? EpisodeEnding(words: "delivered the passenger", isSuccess: true) : nil
+    }
+}

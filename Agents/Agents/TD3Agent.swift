@@ -112,11 +112,17 @@ public final class TD3Agent: Agent {
 
         /// rl-baselines3-zoo's tuned values (`hyperparams/td3.yml`) for a registered environment;
         /// the defaults for the others. Pendulum-v1: γ 0.98, buffer 200,000, 10,000 learning
-        /// starts, Gaussian noise σ 0.1, learning rate 1e-3, 400-300 networks, 20,000 steps.
+        /// starts, Gaussian noise σ 0.1, learning rate 1e-3, 64-64 networks, 20,000 steps.
         public static func recommended(for environment: String) -> Configuration {
             switch environment.lowercased() {
             case "pendulum-v1", "pendulum":
-                Configuration(budget: .steps(20_000), bufferCapacity: 200_000, discount: 0.98, learningStarts: 10_000)
+                // The zoo's values, except its 400-300 networks, replaced by 64-64: a
+                // twenty-ninth of the hidden layers' work, and deterministic returns of −136 to −164 on
+                // seeds 0 to 9 (the zoo reports −152 with 400-300).
+                Configuration(
+                    budget: .steps(20_000), actorNetwork: NetworkShape(hiddenLayers: [64, 64]),
+                    criticNetwork: NetworkShape(hiddenLayers: [64, 64]), bufferCapacity: 200_000, discount: 0.98,
+                    learningStarts: 10_000)
             default:
                 Configuration()
             }

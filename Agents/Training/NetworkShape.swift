@@ -166,9 +166,11 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
         _ keyPath: WritableKeyPath<Configuration, NetworkShape>, prefix: String = "", role: String = "network"
     ) -> [Hyperparameter<Configuration>] {
         nonisolated(unsafe) let keyPath = keyPath
+        // "the actor's", "the critics'".
+        let owner = role.hasSuffix("s") ? "the \(role)'" : "the \(role)'s"
         return [
             Hyperparameter(
-                prefix + "hidden", summary: "the \(role)'s hidden layer widths",
+                prefix + "hidden", summary: "\(owner) hidden layer widths",
                 accepts: "widths ≥ 1 separated by commas (64,64), or none", valueName: "widths",
                 read: { HyperparameterText.widths($0[keyPath: keyPath].hiddenLayers) },
                 write: { configuration, text in
@@ -176,9 +178,9 @@ public struct NetworkShape: Codable, Equatable, Sendable, CustomStringConvertibl
                     // Widths describe the perceptron, which replaces a network of your own.
                     configuration[keyPath: keyPath].architecture = nil
                 }),
-            .choice(prefix + "activation", keyPath.appending(path: \.activation), "the \(role)'s activation after every hidden layer"),
+            .choice(prefix + "activation", keyPath.appending(path: \.activation), "\(owner) activation after every hidden layer"),
             .choice(prefix + "initialization", keyPath.appending(path: \.initialization),
-                    "the \(role)'s weight initialisation: uniform ±1/√in, he (normal), xavier (uniform) or orthogonal (gain √2, output layer as the agent says)"),
+                    "\(owner) weight initialisation: uniform ±1/√in, he (normal), xavier (uniform) or orthogonal (gain √2, output layer as the agent says)"),
         ]
     }
 }

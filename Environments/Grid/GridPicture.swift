@@ -1,20 +1,15 @@
 import RLCore
 
-/// Pictures of grid tasks for the viewer: one square tile per cell, a label on special tiles,
-/// and the agent as a disc.
+/// Pictures of grid tasks for the viewer: one square tile per cell, drawn by the task (ice and
+/// holes, grass and cliffs, floor and walls), and the agent as a little person
+/// (``PictureFigures``) who cheers on a goal and sinks into a hole.
 enum GridPicture {
     /// The side of a tile in pixels (Gymnasium's toy-text tasks draw 64-pixel tiles on 8x8
     /// FrozenLake).
     static let tileSize = 64.0
 
-    /// How a tile looks.
-    struct TileStyle {
-        var color: Color
-        /// A short label drawn on the tile (`S`, `G`), or `nil`.
-        var label: String?
-    }
-
-    static let gridLineColor = Color(red: 90, green: 90, blue: 90)
+    /// The agent's hat: the colour the agent has always had in these pictures.
+    static let agentColor = Color(red: 200, green: 60, blue: 40)
 
     /// Dark text on light tiles, white text on dark ones (holes, pits, cliffs), judged by the
     /// tile's luma (ITU-R BT.601 weights).
@@ -23,28 +18,28 @@ enum GridPicture {
         return luma < 128 ? .white : Color(red: 20, green: 20, blue: 20)
     }
 
-    /// The picture of `map` with the agent on `agentCell`: a canvas of `columns × 64` by
-    /// `rows × 64` pixels with, in order, each tile's filled square, its outline, its label,
-    /// and the agent's disc (radius 0.3 of a tile).
-    static func drawing(of map: GridMap, agentCell: Int, agentColor: Color,
-                        style: (Character) -> TileStyle) -> Drawing {
-        var shapes: [Drawing.Shape] = []
-        shapes.reserveCapacity(map.cellCount * 3 + 1)
+    /// The square of `cell` on the canvas.
+    static func tile(of cell: Int, in map: GridMap) -> Rectangle {
+        let (row, column) = map.position(of: cell)
+        return Rectangle(x: Double(column) * tileSize, y: Double(row) * tileSize, width: tileSize, height: tileSize)
+    }
+
+    /// The picture of `map` with the agent on `agentCell` in `pose`: a canvas of
+    /// `columns × 64` by `rows × 64` pixels with each tile's shapes (from `tile`, given the
+    /// tile's character, its square and its cell), then the agent.
+    static func drawing(of map: GridMap, agentCell: Int, pose: PictureFigures.Pose, waterColor: Color? = nil,
+                        tile shapes: (Character, Rectangle, Int) -> [Drawing.Shape]) -> Drawing {
+        var all: [Drawing.Shape] = []
         for cell in 0..<map.cellCount {
-            let (row, column) = map.position(of: cell)
-            let square = Rectangle(x: Double(column) * tileSize, y: Double(row) * tileSize,
-                                   width: tileSize, height: tileSize)
-            let tileStyle = style(map.tiles[cell])
-            shapes.append(.rectangle(square, color: tileStyle.color))
-            shapes.append(.rectangle(square, color: gridLineColor, filled: false))
-            if let label = tileStyle.label {
-                shapes.append(.text(label, at: Point(x: square.x + 4, y: square.y + 4), color: labelColor(on: tileStyle.color)))
-            }
+            all += shapes(map.tiles[cell], tile(of: cell, in: map), cell)
         }
-        let (row, column) = map.position(of: agentCell)
-        let center = Point(x: (Double(column) + 0.5) * tileSize, y: (Double(row) + 0.5) * tileSize)
-        shapes.append(.circle(center: center, radius: 0.3 * tileSize, color: agentColor))
+        all += PictureFigures.person(in: tile(of: agentCell, in: map), hatColor: agentColor, pose: pose, waterColor: waterColor)
         return Drawing(width: map.columnCount * Int(tileSize), height: map.rowCount * Int(tileSize),
-                       background: .white, shapes: shapes)
+                       background: .white, shapes: all)
+    }
+
+    /// A tile's label (`S`, a letter tile's letter) in its top-left corner.
+    static func label(_ text: String, in square: Rectangle, on color: Color) -> Drawing.Shape {
+        .text(text, at: Point(x: square.x + 4, y: square.y + 4), color: labelColor(on: color))
     }
 }

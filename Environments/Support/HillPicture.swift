@@ -56,7 +56,8 @@ enum HillPicture {
         let flagX = Double(Int((goalPosition - minPosition) * scale))
         let flagBottom = Double(Int(hillHeight(goalPosition) * scale))
         let flagTop = flagBottom + 50
-        shapes.append(.line(from: flipped(flagX, flagBottom), to: flipped(flagX, flagTop), color: .black))
+        // The pole along the middle of the pixel column at flagX, so that it stays sharp.
+        shapes.append(.line(from: flipped(flagX + 0.5, flagBottom), to: flipped(flagX + 0.5, flagTop), color: .black))
         shapes.append(.polygon([flipped(flagX, flagTop), flipped(flagX, flagTop - 10), flipped(flagX + 25, flagTop - 5)],
                                color: flagColor))
 

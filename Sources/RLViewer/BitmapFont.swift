@@ -1,9 +1,10 @@
 /// A tiny built-in 5 × 7 pixel font, so that labels on pictures (`S`, `G`, `H` on FrozenLake's
 /// tiles, numbers) need no font file or font library.
 ///
-/// It covers `A`–`Z` (lowercase letters are drawn as capitals), `0`–`9`, the space and
-/// `. , : - + = ! ? / ( ) % _ # * < >`. Any other character is drawn as an empty box, so that
-/// it shows up instead of vanishing.
+/// It covers `A`–`Z` (lowercase letters are drawn as capitals), `0`–`9`, the space,
+/// `. , : ; - + = ! ? / ( ) [ ] % _ # * < > ' |`, and `· … — ← → ↑ ↓` for the status bar and key
+/// hints (the minus sign `−` is drawn as `-`). Any other character is drawn as an empty box, so
+/// that it shows up instead of vanishing.
 public enum BitmapFont {
     /// A glyph's width in font pixels.
     public static let glyphWidth = 5
@@ -15,7 +16,7 @@ public enum BitmapFont {
     /// The font pixels `character` lights, as (row, column) pairs with (0, 0) at its top left.
     public static func litPixels(of character: Character) -> [(row: Int, column: Int)] {
         // Only a one-character capital is a key ("ß" capitalises to "SS").
-        let capital = character.uppercased()
+        let capital = character == "−" ? "-" : character.uppercased()
         let key = capital.count == 1 ? Character(capital) : character
         // Cannot fail: the table has the missing-glyph key (the font tests draw it).
         return litPixelsByCharacter[key] ?? litPixelsByCharacter[missingGlyphKey]!
@@ -89,6 +90,18 @@ public enum BitmapFont {
         "*": [".....", "..#..", "#.#.#", ".###.", "#.#.#", "..#..", "....."],
         "<": ["...#.", "..#..", ".#...", "#....", ".#...", "..#..", "...#."],
         ">": [".#...", "..#..", "...#.", "....#", "...#.", "..#..", ".#..."],
+        ";": [".....", ".##..", ".##..", ".....", ".##..", "..#..", ".#..."],
+        "[": [".###.", ".#...", ".#...", ".#...", ".#...", ".#...", ".###."],
+        "]": [".###.", "...#.", "...#.", "...#.", "...#.", "...#.", ".###."],
+        "'": ["..#..", "..#..", ".#...", ".....", ".....", ".....", "....."],
+        "|": ["..#..", "..#..", "..#..", "..#..", "..#..", "..#..", "..#.."],
+        "·": [".....", ".....", ".....", "..#..", ".....", ".....", "....."],
+        "…": [".....", ".....", ".....", ".....", ".....", ".....", "#.#.#"],
+        "—": [".....", ".....", ".....", "#####", ".....", ".....", "....."],
+        "←": [".....", "..#..", ".#...", "#####", ".#...", "..#..", "....."],
+        "→": [".....", "..#..", "...#.", "#####", "...#.", "..#..", "....."],
+        "↑": ["..#..", ".###.", "#.#.#", "..#..", "..#..", "..#..", "....."],
+        "↓": [".....", "..#..", "..#..", "..#..", "#.#.#", ".###.", "..#.."],
         missingGlyphKey: ["#####", "#...#", "#...#", "#...#", "#...#", "#...#", "#####"],
     ]
 }

@@ -1,38 +1,69 @@
-import CSDL2
 import RLCore
 
-/// Paints a ``Drawing`` with any SDL renderer: a window's, or the software renderer of an
-/// ``OffscreenCanvas``. This is the one drawing routine both paths share, so a recorded frame
-/// shows exactly what the window shows.
+/// Paints a ``Drawing`` into a ``PixelImage``: the one drawing routine that the window, the
+/// offscreen canvas and the recorders share, so a recorded frame shows exactly what the window
+/// shows.
 ///
-/// Shapes are rasterized by ``ShapeRasterizer`` into whole-pixel blocks that the renderer
-/// fills; colours with an alpha below 255 are blended over what is already there.
-enum DrawingPainter {
-    /// Clears the renderer's target to the drawing's background and paints its shapes in order.
-    ///
-    /// The caller presents the result (windows) or reads it back (canvases).
-    ///
-    /// - Throws: ``ViewerError/invalidDrawing(_:)`` for a shape with bad numbers (nothing is
-    ///   painted then: the shapes are all checked before the first one is drawn), and
-    ///   ``ViewerError/sdlFailure(function:message:)`` when the renderer refuses a call.
-    static func paint(_ drawing: Drawing, with renderer: OpaquePointer) throws {
-        let rasterizer = ShapeRasterizer(canvasWidth: drawing.width, canvasHeight: drawing.height)
-        let painted = try drawing.shapes.map { shape in (color: shape.color, blocks: try rasterizer.blocks(for: shape)) }
+/// Shapes are rasterized by ``ShapeRasterizer`` into coverage, and each shape's colour is
+/// blended over what is already there with its coverage (times its alpha) as opacity: edges
+/// are anti-aliased, and translucent colours show what lies below.
+struct DrawingPainter {
+    /// Buffers reused from shape to shape and frame to frame.
+    private var scratch = ShapeRasterizer.Scratch()
 
-        try check(SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND), "SDL_SetRenderDrawBlendMode")
-        try setColor(drawing.background, on: renderer)
-        try check(SDL_RenderClear(renderer), "SDL_RenderClear")
-        var rectangles: [SDL_Rect] = []
-        for (color, blocks) in painted where !blocks.isEmpty {
-            try setColor(color, on: renderer)
-            rectangles.removeAll(keepingCapacity: true)
-            rectangles.append(contentsOf: blocks.map { SDL_Rect(x: Int32($0.x), y: Int32($0.y), w: Int32($0.width), h: Int32($0.height)) })
-            try check(SDL_RenderFillRects(renderer, rectangles, Int32(rectangles.count)), "SDL_RenderFillRects")
+    /// Paints `drawing` through `transform` into `area` of `image`: the area is cleared to the
+    /// drawing's background, then its shapes are painted in order, cut to the area.
+    ///
+    /// - Throws: ``ViewerError/invalidDrawing(_:)`` for a shape with bad numbers (the shapes
+    ///   are all checked before the first one is painted, so the image is left as it was).
+    mutating func paint(_ drawing: Drawing, into image: inout PixelImage, area: PixelRectangle, transform: PictureTransform) throws {
+        try Self.check(drawing.shapes)
+        let rasterizer = ShapeRasterizer(canvasWidth: image.width, canvasHeight: image.height, transform: transform, clip: area)
+        // A translucent background is shown over white.
+        image.fill(rasterizer.clip, with: Self.over(drawing.background, .white))
+        for shape in drawing.shapes {
+            try paint(shape, into: &image, with: rasterizer)
         }
     }
 
-    /// The longest canvas side the viewer accepts, in pixels (SDL's software renderer and
-    /// most GPUs handle textures up to this size).
+    /// Paints one shape over what `image` holds.
+    mutating func paint(_ shape: Drawing.Shape, into image: inout PixelImage, with rasterizer: ShapeRasterizer) throws {
+        let color = shape.color
+        try rasterizer.rasterize(shape, scratch: &scratch) { row, firstColumn, coverage in
+            image.blend(color, row: row, firstColumn: firstColumn, coverage: coverage)
+        }
+    }
+
+    /// Paints `text` with its top-left corner at `origin` (canvas pixels), `pixelSize` canvas
+    /// pixels per font pixel, cut to `clip`.
+    mutating func paintText(_ text: String, at origin: Point, pixelSize: Int, color: Color, into image: inout PixelImage,
+                            clip: PixelRectangle) {
+        let rasterizer = ShapeRasterizer(canvasWidth: image.width, canvasHeight: image.height, clip: clip)
+        TextRaster(pixelSize: pixelSize).forEachPixelBlock(of: text, at: origin, within: rasterizer.clip) { block in
+            rasterizer.fillCanvasRectangle(block, scratch: &scratch) { row, firstColumn, coverage in
+                image.blend(color, row: row, firstColumn: firstColumn, coverage: coverage)
+            }
+        }
+    }
+
+    /// Throws for the first shape with bad numbers.
+    private static func check(_ shapes: [Drawing.Shape]) throws {
+        let probe = ShapeRasterizer(canvasWidth: 1, canvasHeight: 1)
+        var scratch = ShapeRasterizer.Scratch()
+        for shape in shapes {
+            // A 1x1 canvas far from most shapes: cheap, and the checks come before any drawing.
+            try probe.rasterize(shape, scratch: &scratch) { _, _, _ in }
+        }
+    }
+
+    /// `color` over the opaque `below`.
+    private static func over(_ color: Color, _ below: Color) -> Color {
+        let alpha = Double(color.alpha) / 255
+        func mix(_ new: UInt8, _ old: UInt8) -> UInt8 { UInt8((Double(new) * alpha + Double(old) * (1 - alpha)).rounded()) }
+        return Color(red: mix(color.red, below.red), green: mix(color.green, below.green), blue: mix(color.blue, below.blue))
+    }
+
+    /// The longest canvas side the viewer accepts, in pixels.
     static let maximumCanvasSide = 16_384
 
     /// Checks that a canvas of `width` × `height` pixels can be drawn.
@@ -45,14 +76,6 @@ enum DrawingPainter {
             throw ViewerError.invalidDrawing(
                 "canvas of \(width)x\(height) pixels; each side must be 1 to \(maximumCanvasSide)")
         }
-    }
-
-    private static func setColor(_ color: Color, on renderer: OpaquePointer) throws {
-        try check(SDL_SetRenderDrawColor(renderer, color.red, color.green, color.blue, color.alpha), "SDL_SetRenderDrawColor")
-    }
-
-    private static func check(_ result: Int32, _ function: String) throws {
-        if result != 0 { throw ViewerError.sdl(function) }
     }
 }
 

@@ -1,8 +1,8 @@
-import Foundation
 import RLCore
 
 /// One environment's episodes as the viewer's loops play them: resets, steps, the running
-/// count of steps and reward, and the caption that says where things stand.
+/// count of steps and reward, how the last episode ended, and the status that says where
+/// things stand.
 ///
 /// It owns the environment while a loop runs; the loop hands it back at the end.
 struct EpisodeDriver<Wrapped: Environment> {
@@ -15,6 +15,8 @@ struct EpisodeDriver<Wrapped: Environment> {
     private(set) var totalReward = 0.0
     /// Whether the current episode has ended (terminated, truncated, or cut at the step limit).
     private(set) var isOver = false
+    /// How the current episode ended, once it has.
+    private(set) var ending: EpisodeEnding?
     /// The longest an episode may run, for environments without a time limit.
     let maxStepsPerEpisode: Int
 
@@ -38,6 +40,7 @@ struct EpisodeDriver<Wrapped: Environment> {
         step = 0
         totalReward = 0
         isOver = false
+        ending = nil
     }
 
     /// Applies `action`; returns the episode's outcome when this step ended it.
@@ -50,19 +53,30 @@ struct EpisodeDriver<Wrapped: Environment> {
         totalReward += result.reward
         guard result.terminated || result.truncated || step >= maxStepsPerEpisode else { return nil }
         isOver = true
-        return EpisodeOutcome(episode: episode, totalReward: totalReward, length: step, terminated: result.terminated,
-                              truncated: !result.terminated, succeeded: environment.episodeSucceeded)
+        let outcome = EpisodeOutcome(episode: episode, totalReward: totalReward, length: step, terminated: result.terminated,
+                                     truncated: !result.terminated, succeeded: environment.episodeSucceeded)
+        // An episode cut at the viewer's own limit is not the environment's truncation: say so.
+        ending = result.terminated || result.truncated
+            ? EpisodeEnding(of: outcome, in: environment)
+            : EpisodeEnding(words: "cut after \(Self.grouped(step)) steps", isSuccess: nil)
+        return outcome
     }
 
-    /// The current state's picture.
-    func drawing() -> Drawing {
-        environment.drawing()
+    /// Where the episode stands, for the status bar: the counts and, once it is over, its
+    /// ending; the pace and the prompt as the loop says.
+    func status(environment name: String, player: String?, isPaused: Bool = false, speed: String? = nil,
+                prompt: String? = nil) -> ViewerStatus {
+        ViewerStatus(environment: name, player: player, episode: episode, step: step, totalReward: totalReward,
+                     isPaused: isPaused, speed: speed, ending: ending, prompt: prompt)
     }
 
-    /// `CartPole-v1 · episode 2 · step 31 · return 31`, then the notes (`paused`, `2x`).
-    func caption(title: String, notes: [String] = []) -> String {
-        let reward = totalReward == totalReward.rounded() && abs(totalReward) < 1e15
-            ? String(Int(totalReward)) : String(format: "%.3g", totalReward)
-        return ([title, "episode \(episode)", "step \(step)", "return \(reward)"] + notes).joined(separator: " · ")
+    /// `100000` as `100,000`.
+    private static func grouped(_ count: Int) -> String {
+        var digits = String(count), groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(digits.suffix(3), at: 0)
+            digits.removeLast(3)
+        }
+        return ([Substring(digits)] + groups).joined(separator: ",")
     }
 }

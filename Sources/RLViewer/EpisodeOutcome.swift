@@ -1,3 +1,5 @@
+import RLCore
+
 /// How one episode shown by the viewer ended.
 public struct EpisodeOutcome: Equatable, Sendable {
     /// The episode's number, from 1.
@@ -21,5 +23,25 @@ public struct EpisodeOutcome: Equatable, Sendable {
         self.terminated = terminated
         self.truncated = truncated
         self.succeeded = succeeded
+    }
+}
+
+// MARK: - In words
+
+extension EpisodeEnding {
+    /// The ending of `outcome` in `environment`, read right after the step that ended it.
+    ///
+    /// A time limit (or the viewer's step limit) gives "truncated", neither success nor
+    /// failure; otherwise the environment's own words (``EpisodeEndDescribing``) when it has
+    /// them, else "reached the goal" (a success) or "ended" (a failure when the task has a
+    /// goal, else neither).
+    public init(of outcome: EpisodeOutcome, in environment: some Environment) {
+        if outcome.truncated && !outcome.terminated {
+            self.init(words: "truncated", isSuccess: nil)
+        } else if let given = (environment as? any EpisodeEndDescribing)?.episodeEnding {
+            self = given
+        } else {
+            self.init(words: outcome.succeeded == true ? "reached the goal" : "ended", isSuccess: outcome.succeeded)
+        }
     }
 }

@@ -1,83 +1,60 @@
-import CSDL2
 import RLCore
 
-/// Draws pictures into memory with SDL's software renderer, without a window or a display:
-/// for recording frames (`rl watch --record`) and for tests.
+/// Draws pictures and whole viewer frames into memory, without a window or a display: for
+/// recording (`rl watch --record`) and for tests.
 ///
 /// ```swift
 /// let canvas = OffscreenCanvas()
-/// try canvas.render(environment.drawing())
-/// let image = try canvas.image()        // check pixels
-/// try image.saveBMP(to: "frame.bmp")     // or save the frame
+/// try canvas.render(environment.drawing())                    // the picture alone, 1:1
+/// try canvas.render(environment.drawing(), status: status, scale: 2)   // a frame as recorded
+/// let image = try canvas.image()                              // check pixels
+/// try image.savePNG(to: "frame.png")                          // or save it
 /// ```
 ///
-/// It needs no SDL video subsystem, so it works on a machine with no display at all. Each
-/// canvas has its own surface and renderer, so canvases on different threads do not meet; one
-/// canvas is used from one thread at a time.
+/// It paints with the same routine as the window (``FrameLayout`` and the frame painter), in
+/// Swift, so it needs no SDL and no display. One canvas is used from one thread at a time.
 public final class OffscreenCanvas {
-    /// The SDL surface the renderer draws into, and the renderer; both are remade when a
-    /// drawing of another size comes.
-    private var surface: UnsafeMutablePointer<SDL_Surface>?
-    private var renderer: OpaquePointer?
-    /// The width of the last drawing rendered, in pixels (0 before the first).
-    public private(set) var width = 0
-    /// The height of the last drawing rendered, in pixels (0 before the first).
-    public private(set) var height = 0
+    private var painter = FramePainter()
+    private var lastImage: PixelImage?
 
-    /// Makes an empty canvas; it takes the size of each drawing rendered on it.
+    /// The width of the last frame rendered, in pixels (0 before the first).
+    public var width: Int { lastImage?.width ?? 0 }
+    /// The height of the last frame rendered, in pixels (0 before the first).
+    public var height: Int { lastImage?.height ?? 0 }
+
+    /// Makes an empty canvas; it takes the size of each frame rendered on it.
     public init() {}
 
-    deinit {
-        releaseTarget()
-    }
-
-    /// Draws `drawing` on a canvas of its size, replacing what was there.
+    /// Draws `drawing` alone, one pixel per drawing unit, on a canvas of its size.
     ///
-    /// - Throws: ``ViewerError/invalidDrawing(_:)`` for a bad canvas size or shape and
-    ///   ``ViewerError/sdlFailure(function:message:)`` when SDL cannot make the surface.
+    /// - Throws: ``ViewerError/invalidDrawing(_:)`` for a bad canvas size or shape.
     public func render(_ drawing: Drawing) throws {
-        try DrawingPainter.checkCanvas(width: drawing.width, height: drawing.height)
-        if drawing.width != width || drawing.height != height || renderer == nil {
-            try makeTarget(width: drawing.width, height: drawing.height)
-        }
-        // Cannot fail: makeTarget sets the renderer or throws.
-        try DrawingPainter.paint(drawing, with: renderer!)
+        try render(drawing, status: nil, layout: FrameLayout(
+            width: drawing.width, height: drawing.height, drawingWidth: drawing.width, drawingHeight: drawing.height,
+            showsStatusBar: false))
     }
 
-    /// The pixels of the last drawing rendered.
+    /// Draws the frame a recording at `scale` holds: `drawing` scaled, with `status` in the
+    /// status bar below it.
     ///
-    /// - Throws: ``ViewerError/invalidDrawing(_:)`` before anything was rendered, and
-    ///   ``ViewerError/sdlFailure(function:message:)`` when SDL cannot read the pixels.
+    /// - Throws: ``ViewerError/invalidDrawing(_:)`` for a bad scale, size or shape.
+    public func render(_ drawing: Drawing, status: ViewerStatus, scale: Double) throws {
+        try render(drawing, status: status, layout: FrameLayout(drawingWidth: drawing.width, drawingHeight: drawing.height, scale: scale))
+    }
+
+    /// Draws the frame `layout` describes: `drawing` in its picture area and `status` (when
+    /// given) in its status bar.
+    ///
+    /// - Throws: ``ViewerError/invalidDrawing(_:)`` for a bad shape.
+    public func render(_ drawing: Drawing, status: ViewerStatus?, layout: FrameLayout) throws {
+        lastImage = try painter.paint(drawing, status: status, layout: layout)
+    }
+
+    /// The pixels of the last frame rendered.
+    ///
+    /// - Throws: ``ViewerError/invalidDrawing(_:)`` before anything was rendered.
     public func image() throws -> PixelImage {
-        guard let renderer else { throw ViewerError.invalidDrawing("nothing has been rendered on the canvas yet") }
-        return try PixelImage(reading: renderer, width: width, height: height)
-    }
-
-    // MARK: - The SDL target
-
-    private func makeTarget(width: Int, height: Int) throws {
-        releaseTarget()
-        guard let newSurface = SDL_CreateRGBSurfaceWithFormat(0, Int32(width), Int32(height), 32, PixelImage.transferFormat) else {
-            throw ViewerError.sdl("SDL_CreateRGBSurfaceWithFormat")
-        }
-        guard let newRenderer = SDL_CreateSoftwareRenderer(newSurface) else {
-            let error = ViewerError.sdl("SDL_CreateSoftwareRenderer")
-            SDL_FreeSurface(newSurface)
-            throw error
-        }
-        surface = newSurface
-        renderer = newRenderer
-        self.width = width
-        self.height = height
-    }
-
-    private func releaseTarget() {
-        // The renderer first: it draws into the surface.
-        if let renderer { SDL_DestroyRenderer(renderer) }
-        if let surface { SDL_FreeSurface(surface) }
-        renderer = nil
-        surface = nil
-        width = 0
-        height = 0
+        guard let lastImage else { throw ViewerError.invalidDrawing("nothing has been rendered on the canvas yet") }
+        return lastImage
     }
 }

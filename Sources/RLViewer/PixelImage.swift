@@ -1,17 +1,17 @@
-import CSDL2
 import RLCore
 
-/// A picture read back from a renderer: `width × height` colours, row by row from the top.
+/// A picture as pixels: `width × height` opaque colours, row by row from the top.
 ///
-/// ``OffscreenCanvas/image()`` and ``ViewerWindow/image()`` make one; tests check pixels with
-/// ``subscript(x:y:)``, and ``saveBMP(to:)`` writes it as a file.
+/// The viewer paints every frame into one (``OffscreenCanvas/image()``), a window shows it,
+/// and the recorders write it (``savePNG(to:)``, ``GIFRecorder``); tests check pixels with
+/// ``subscript(x:y:)``.
 public struct PixelImage: Equatable, Sendable {
     /// The width in pixels.
     public let width: Int
     /// The height in pixels.
     public let height: Int
     /// The colours, row by row from the top, each row left to right.
-    public let pixels: [Color]
+    public internal(set) var pixels: [Color]
 
     /// Makes an image from its pixels.
     ///
@@ -24,6 +24,13 @@ public struct PixelImage: Equatable, Sendable {
         self.width = width
         self.height = height
         self.pixels = pixels
+    }
+
+    /// An image of `width × height` pixels of `color` (sides already checked).
+    init(width: Int, height: Int, filledWith color: Color) {
+        self.width = width
+        self.height = height
+        pixels = Array(repeating: color, count: width * height)
     }
 
     /// The colour at column `x`, row `y` (0-based, from the top left).
@@ -45,29 +52,65 @@ public struct PixelImage: Equatable, Sendable {
         (0..<width).filter { self[x: $0, y: y] == color }
     }
 
-    // MARK: - SDL
-
-    /// The format pixels travel in between SDL and this type: one 32-bit word per pixel,
-    /// alpha in the high byte, then red, green, blue.
-    static let transferFormat = SDL_PIXELFORMAT_ARGB8888.rawValue
-
-    /// Reads the whole `width × height` target of `renderer`.
+    /// The pixels inside `rectangle` (cut to the image), as an image of their own.
     ///
-    /// - Throws: ``ViewerError/sdlFailure(function:message:)`` when SDL cannot read it.
-    init(reading renderer: OpaquePointer, width: Int, height: Int) throws {
-        var words = [UInt32](repeating: 0, count: width * height)
-        let result = words.withUnsafeMutableBytes { buffer in
-            SDL_RenderReadPixels(renderer, nil, Self.transferFormat, buffer.baseAddress, Int32(width * 4))
+    /// - Throws: ``ViewerError/invalidDrawing(_:)`` when nothing of the rectangle is on the image.
+    public func cropped(to rectangle: PixelRectangle) throws -> PixelImage {
+        let inside = rectangle.intersection(PixelRectangle(x: 0, y: 0, width: width, height: height))
+        var cut: [Color] = []
+        cut.reserveCapacity(max(0, inside.width * inside.height))
+        for row in inside.y..<(inside.y + max(0, inside.height)) {
+            cut.append(contentsOf: pixels[(row * width + inside.x)..<(row * width + inside.x + inside.width)])
         }
-        guard result == 0 else { throw ViewerError.sdl("SDL_RenderReadPixels") }
-        try self.init(width: width, height: height, pixels: words.map { word in
-            Color(red: UInt8(truncatingIfNeeded: word >> 16), green: UInt8(truncatingIfNeeded: word >> 8),
-                  blue: UInt8(truncatingIfNeeded: word), alpha: UInt8(truncatingIfNeeded: word >> 24))
-        })
+        return try PixelImage(width: inside.width, height: inside.height, pixels: cut)
     }
 
-    /// The pixels as 32-bit words in ``transferFormat``.
-    var transferWords: [UInt32] {
-        pixels.map { UInt32($0.alpha) << 24 | UInt32($0.red) << 16 | UInt32($0.green) << 8 | UInt32($0.blue) }
+    // MARK: - Painting
+
+    /// Paints `color` over the pixels of `row` from `firstColumn`, each with its `coverage`
+    /// (0 ... 1) times the colour's alpha as opacity; the result stays opaque.
+    mutating func blend(_ color: Color, row: Int, firstColumn: Int, coverage: ArraySlice<Double>) {
+        let opacity = Double(color.alpha) / 255
+        let (red, green, blue) = (Double(color.red), Double(color.green), Double(color.blue))
+        var index = row * width + firstColumn
+        for value in coverage {
+            defer { index += 1 }
+            let alpha = value * opacity
+            if alpha <= 0 { continue }
+            if alpha >= 1 {
+                pixels[index] = Color(red: color.red, green: color.green, blue: color.blue)
+                continue
+            }
+            let old = pixels[index]
+            func mix(_ new: Double, _ previous: UInt8) -> UInt8 {
+                UInt8((new * alpha + Double(previous) * (1 - alpha)).rounded())
+            }
+            pixels[index] = Color(red: mix(red, old.red), green: mix(green, old.green), blue: mix(blue, old.blue))
+        }
+    }
+
+    /// Fills `rectangle` (already inside the image) with the opaque `color`.
+    mutating func fill(_ rectangle: PixelRectangle, with color: Color) {
+        let opaque = Color(red: color.red, green: color.green, blue: color.blue)
+        for row in rectangle.y..<(rectangle.y + rectangle.height) {
+            let start = row * width + rectangle.x
+            for index in start..<(start + rectangle.width) { pixels[index] = opaque }
+        }
+    }
+
+    // MARK: - Bytes
+
+    /// The pixels as bytes, red, green, blue for each, row by row from the top.
+    var rgbBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pixels.count * 3)
+        for pixel in pixels { bytes.append(pixel.red); bytes.append(pixel.green); bytes.append(pixel.blue) }
+        return bytes
+    }
+
+    /// The pixels as 32-bit words, alpha in the high byte, then red, green, blue (SDL's
+    /// ARGB8888), row by row from the top.
+    var argbWords: [UInt32] {
+        pixels.map { 0xFF00_0000 | UInt32($0.red) << 16 | UInt32($0.green) << 8 | UInt32($0.blue) }
     }
 }

@@ -25,7 +25,7 @@ public struct PlaySession {
 
     /// The window.
     public let destination: any FrameDestination
-    /// The first part of every caption (the environment's name).
+    /// The environment's name, first in the status bar.
     public let title: String
     /// The style, or `nil` to choose from the observation space.
     public var style: Style?
@@ -93,16 +93,11 @@ public struct PlaySession {
         var nextFrame = clock.now
 
         func show() throws {
-            var notes: [String] = []
-            if driver.isOver {
-                notes.append(outcomes.count < episodes ? "over, a key plays again" : "over")
-            } else if style == .realTime && isWaitingForKey {
-                notes.append("press \(controls.hint) to start")
-            } else if isPaused {
-                notes.append("paused")
-            }
-            if style == .realTime && pacer.speedExponent != 0 { notes.append(pacer.speedDescription) }
-            try destination.show(driver.drawing(), caption: driver.caption(title: title, notes: notes))
+            let prompt = driver.isOver ? (outcomes.count < episodes ? "a key plays again" : nil)
+                : style == .realTime && isWaitingForKey ? "press \(controls.hint) to start" : nil
+            let speed = style == .realTime && pacer.speedExponent != 0 ? pacer.speedDescription : nil
+            try destination.show(driver.environment, status: driver.status(
+                environment: title, player: nil, isPaused: isPaused && !driver.isOver, speed: speed, prompt: prompt))
         }
         /// Plays `action` and shows the result; records the outcome when the episode ends.
         func play(_ action: Int) throws {

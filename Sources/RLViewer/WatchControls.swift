@@ -66,8 +66,8 @@ public struct WatchControls: Equatable, Sendable {
         return paceChanged
     }
 
-    /// Notes for the caption: `paused`, the speed when it is not 1x.
-    public var notes: [String] {
-        (isPaused ? ["paused"] : []) + (pacer.speedExponent != 0 ? [pacer.speedDescription] : [])
+    /// The speed for the status bar when it is not 1x (`2x`, `1/4x`), else `nil`.
+    public var speedNote: String? {
+        pacer.speedExponent != 0 ? pacer.speedDescription : nil
     }
 }

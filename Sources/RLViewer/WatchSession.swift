@@ -4,16 +4,17 @@ import RLCore
 /// or into a ``FrameRecorder``.
 ///
 /// ```swift
-/// let window = try ViewerWindow(title: "CartPole-v1", width: 600, height: 400)
-/// let outcomes = try WatchSession(destination: window, title: "CartPole-v1")
+/// let window = try ViewerWindow(title: "CartPole-v1", width: 600, height: 446)
+/// let outcomes = try WatchSession(destination: window, title: "CartPole-v1", player: "dqn")
 ///     .run(&environment, episodes: 5, seed: 0) { observation in
 ///         try agent.action(for: observation)
 ///     }
 /// ```
 ///
 /// In a window, frames come at the environment's `framesPerSecond` and the keys of
-/// ``WatchControls`` work; the title shows the environment, the episode, the step and the return
-/// so far. The last frame of an episode stays for half a second before the next one begins.
+/// ``WatchControls`` work; the status bar shows the environment, the player, the episode, the
+/// step, the return so far and the pace, and the moment an episode ends, how it ended. The last
+/// frame of an episode stays for half a second before the next one begins.
 /// A destination that is not real time (a recorder) gets every frame at once, without pauses.
 ///
 /// Each reset shows a frame, and each step one more; the first episode is reset with `seed`
@@ -21,15 +22,20 @@ import RLCore
 public struct WatchSession {
     /// Where the frames go.
     public let destination: any FrameDestination
-    /// The first part of every caption (the environment's name).
+    /// The environment's name, first in the status bar.
     public let title: String
+    /// Who plays (an agent's name), shown after the environment's.
+    public let player: String?
     /// The longest an episode may run before the next begins, for environments without a
     /// time limit.
     public var maxStepsPerEpisode: Int
 
-    public init(destination: any FrameDestination, title: String, maxStepsPerEpisode: Int = 100_000) {
+    /// A session showing frames on `destination`, the status bar naming the environment `title`
+    /// and the player `player` (an agent's name; `nil` to leave it out).
+    public init(destination: any FrameDestination, title: String, player: String? = nil, maxStepsPerEpisode: Int = 100_000) {
         self.destination = destination
         self.title = title
+        self.player = player
         self.maxStepsPerEpisode = maxStepsPerEpisode
     }
 
@@ -62,7 +68,8 @@ public struct WatchSession {
         let clock = ContinuousClock()
 
         func show() throws {
-            try destination.show(driver.drawing(), caption: driver.caption(title: title, notes: controls.notes))
+            try destination.show(driver.environment, status: driver.status(
+                environment: title, player: player, isPaused: controls.isPaused, speed: controls.speedNote))
         }
         try show()
         var nextFrame = clock.now + controls.pacer.frameInterval
@@ -81,7 +88,7 @@ public struct WatchSession {
                 continue
             }
             if controls.takePaceChange() {
-                // Pausing, resuming or a new speed: the caption changes and the next frame is
+                // Pausing, resuming or a new speed: the status changes and the next frame is
                 // one new interval away.
                 try show()
                 nextFrame = clock.now + controls.pacer.frameInterval

@@ -13,14 +13,16 @@ struct PlayCommand: ParsableCommand {
             picks up, o drops off; Blackjack: s sticks, h hits); in CartPole, Acrobot, MountainCar, \
             Pendulum and MountainCarContinuous left and right push (the continuous ones with the \
             largest force, -max or +max), one step per key. Number keys take the action with that \
-            number. q, Escape or Ctrl-C quits. When standard input is not a terminal, keys are read \
+            number. r restarts the episode; q, Escape or Ctrl-C quits. When standard input is not a terminal, keys are read \
             from it, so `printf ddsssd | rl play frozenlake --no-slippery` plays a game.
 
             In a window (the default when there is a display; --render sdl) grid worlds, Taxi and \
             Blackjack still take one step per key, but the physical tasks run in real time once an \
             arrow is pressed, pushing the way of the arrow held down (CartPole: or the last one; the \
             others push nothing while no key is held); space pauses, + and - change the speed, r \
-            restarts the episode, q, Escape or closing the window quits.
+            restarts the episode, q, Escape or closing the window quits. The window's status bar \
+            shows the episode, step and return and how each episode ends; it can be resized, and \
+            --scale sets its first size.
             """
     )
 
@@ -44,7 +46,8 @@ struct PlayCommand: ParsableCommand {
         var made = try environmentOptions.makeEnvironment(environmentName)
         let keys = try ActionKeys(made.environment)
         let target = try WindowViewing.target(
-            render: displayOptions.render, recordFolder: nil, keysFromPipe: !TerminalDevice.inputIsTerminal,
+            render: displayOptions.render, recording: nil, scale: displayOptions.scale,
+            recordingPace: Double(made.environment.framesPerSecond), keysFromPipe: !TerminalDevice.inputIsTerminal,
             firstFrame: made.environment.drawing(), title: made.title)
         if case .viewer(let window) = target {
             let outcomes = try WindowViewing.play(&made.environment, window: window, title: made.title, episodes: episodes, seed: displayOptions.seed)
@@ -59,7 +62,7 @@ struct PlayCommand: ParsableCommand {
 
     /// Plays until the person quits, the input ends or `episodes` are over.
     private static func play(
-        _ environment: inout any Environment, keys: ActionKeys, display: any EpisodeDisplay, seed: UInt64, episodes: Int?
+        _ environment: inout any Environment, keys: ActionKeys, display: TerminalDisplay, seed: UInt64, episodes: Int?
     ) throws -> [PlayedEpisode] {
         func play<E: Environment>(_ environment: inout E) throws -> [PlayedEpisode] {
             guard let actions = KeyboardActions(for: environment) else { return [] }
@@ -75,12 +78,19 @@ struct PlayCommand: ParsableCommand {
                     display.show(environment, status: [episode.status, keys.hint])
                     continue
                 }
+                if key == .character("r") {
+                    // The window's restart key: the same episode from a new reset.
+                    episode = PlayedEpisode(number: episode.number)
+                    _ = environment.reset()
+                    display.show(environment, status: [episode.status, keys.hint])
+                    continue
+                }
                 guard let action = keys.action(for: key).flatMap(actions.action) else {
                     display.show(environment, status: [episode.status, keys.hint, "that key does nothing here"])
                     continue
                 }
                 let result = try environment.step(action)
-                episode.record(result, succeeded: environment.episodeSucceeded)
+                episode.record(result, of: environment)
                 guard episode.isOver else {
                     display.show(environment, status: [episode.status, keys.hint])
                     continue

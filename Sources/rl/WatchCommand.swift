@@ -14,16 +14,18 @@ struct WatchCommand: ParsableCommand {
             agent and an environment, an untrained agent plays (random for `random`; the others act \
             on their initial weights or an all-zero table). q or Ctrl-C stops.
 
-            In a window (the default when there is a display; --render sdl): space pauses, right \
-            arrow steps while paused, + and - change the speed, r restarts the episode, q, Escape \
-            or closing the window quits; the title shows the episode, step and return. Without a \
-            display the episodes are shown as text. --record DIR writes every frame as a BMP \
-            image instead, without a display.
+            In a window (the default when there is a display; --render sdl) and in the terminal \
+            alike: space pauses, right arrow steps while paused, + and - change the speed, r \
+            restarts the episode, q, Escape or closing the window quits. The window's status bar \
+            shows the episode, step, return and speed, and how each episode ends; the window can be \
+            resized, and --scale sets its first size. Without a display the episodes are shown as \
+            text. --record FILE.gif records an animated GIF instead (at the environment's pace, or \
+            --fps), --record DIR PNG frames; neither needs a display.
 
             Examples:
               rl watch runs/dqn-CartPole-v1-seed0-…/checkpoint.safetensors --fps 60
-              rl watch random frozenlake --episodes 5
-              rl watch random cartpole --episodes 1 --record frames
+              rl watch random frozenlake --episodes 5 --scale 3
+              rl watch random cartpole --episodes 1 --record cartpole.gif
             """
     )
 
@@ -44,8 +46,8 @@ struct WatchCommand: ParsableCommand {
     var displayOptions: DisplayOptionGroup
 
     @Option(help: ArgumentHelp(
-        "Write every frame as a BMP image into this folder (made if missing) instead of showing it; needs no display.",
-        valueName: "dir"))
+        "Record instead of showing: FILE.gif writes an animated GIF, a folder (made if missing) PNG frames frame-000001.png, …; needs no display.",
+        valueName: "file.gif | dir"))
     var record: String?
 
     @OptionGroup(title: "Environment options (with AGENT ENV)")
@@ -62,29 +64,38 @@ struct WatchCommand: ParsableCommand {
         if record != nil, displayOptions.render != nil {
             throw ValidationError("--record writes the frames to files instead of showing them; leave out --render")
         }
+        if let record { _ = try RecordingTarget(record) }
     }
 
     func run() throws {
         var (agent, made) = try agentAndEnvironment()
         let pace = fps ?? Double(made.environment.framesPerSecond)
+        // Ctrl-C ends a recording with the frames so far; caught before the file is started.
+        if record != nil { Interruption.install() }
         let target = try WindowViewing.target(
-            render: displayOptions.render, recordFolder: record, keysFromPipe: false,
+            render: displayOptions.render, recording: try record.map(RecordingTarget.init), scale: displayOptions.scale,
+            recordingPace: pace > 0 ? pace : Double(made.environment.framesPerSecond), keysFromPipe: false,
             firstFrame: made.environment.drawing(), title: made.title)
-        if case .viewer(let destination) = target {
-            if destination.isRealTime { StandardError.writeLine("Keys: \(WindowViewing.watchKeys).") }
-            let outcomes = try WindowViewing.watch(
-                agent, on: &made.environment, destination: destination, title: made.title,
-                episodes: episodes, framesPerSecond: pace, seed: displayOptions.seed)
-            print(PlayedEpisode.summary(of: outcomes, player: agentName(agent), on: made.title))
-            if let recorder = destination as? FrameRecorder { print(WindowViewing.recordingSummary(of: recorder)) }
+        let player = agentName(agent)
+        guard case .viewer(let destination) = target else {
+            let outcomes = try RenderMode.inTerminal { display in
+                if TerminalDevice.inputIsTerminal { StandardError.writeLine("Keys: \(WindowViewing.watchKeys).") }
+                return try WindowViewing.watch(
+                    agent, on: &made.environment, destination: TerminalDestination(display: display), title: made.title,
+                    episodes: episodes, framesPerSecond: pace, seed: displayOptions.seed)
+            }
+            print(PlayedEpisode.summary(of: outcomes, player: player, on: made.title))
             return
         }
-        let outcomes = try RenderMode.inTerminal { display in
-            try Self.watch(
-                agent, on: &made.environment, display: display, episodes: episodes,
-                secondsPerStep: pace > 0 ? 1 / pace : 0, seed: displayOptions.seed)
-        }
-        print(PlayedEpisode.summary(of: outcomes, player: agentName(agent), on: made.title))
+        if destination.isRealTime { StandardError.writeLine("Keys: \(WindowViewing.watchKeys).") }
+        // A recording plays as fast as it can be written (its own pace is in the file).
+        let outcomes = try WindowViewing.watch(
+            agent, on: &made.environment,
+            destination: destination.isRealTime ? destination : InterruptibleRecording(destination), title: made.title,
+            episodes: episodes, framesPerSecond: destination.isRealTime ? pace : 0, seed: displayOptions.seed)
+        let written = try WindowViewing.finishRecording(destination, recordedTo: record)
+        print(PlayedEpisode.summary(of: outcomes, player: player, on: made.title))
+        if let written { print(written) }
     }
 
     /// The agent and its environment: from the checkpoint, or an untrained agent made for the
@@ -107,42 +118,5 @@ struct WatchCommand: ParsableCommand {
 
     private func agentName(_ agent: any Agent) -> String {
         (targets.count == 2 ? "The untrained " : "The trained ") + type(of: agent).name + " agent"
-    }
-
-    /// The longest an episode is watched, as `rl eval` and `--record` cut episodes.
-    static let maxStepsPerEpisode = 100_000
-
-    /// Plays `episodes` greedy episodes, one frame per step (at most ``maxStepsPerEpisode``).
-    private static func watch(
-        _ agent: any Agent, on environment: inout any Environment, display: any EpisodeDisplay,
-        episodes: Int, secondsPerStep: Double, seed: UInt64
-    ) throws -> [PlayedEpisode] {
-        func watch<A: Agent, E: Environment>(_ agent: A, _ environment: inout E) throws -> [PlayedEpisode] {
-            // Breaks ties between equally good actions, as evaluation does.
-            var generator = SeededGenerator(seed: seed)
-            let name = A.name
-            var outcomes: [PlayedEpisode] = []
-            for number in 1...episodes {
-                var episode = PlayedEpisode(number: number)
-                var observation = environment.reset(seed: number == 1 ? seed : nil)
-                display.show(environment, status: ["\(name)  " + episode.status])
-                while !episode.isOver {
-                    guard display.pause(seconds: secondsPerStep) else { return outcomes }
-                    let action = try agent.environmentAction(for: observation, in: environment, using: &generator)
-                    let result = try environment.step(action)
-                    episode.record(result, succeeded: environment.episodeSucceeded)
-                    // An environment without a time limit and an agent that never ends an
-                    // episode (CliffWalking) would play forever.
-                    if episode.steps >= Self.maxStepsPerEpisode && !episode.isOver { episode.cutAtLimit() }
-                    observation = result.observation
-                    display.show(environment, status: ["\(name)  " + episode.status])
-                }
-                outcomes.append(episode)
-                // Leave the end of an episode on screen a moment before the next one.
-                if number < episodes, !display.pause(seconds: secondsPerStep * 4) { break }
-            }
-            return outcomes
-        }
-        return try watch(agent, &environment)
     }
 }

@@ -13,7 +13,7 @@ struct PlayCommandTests {
         #expect(output.hasSuffix("You played 1 episode on FrozenLake-v1 (slippery=false): return 1; reached the goal in 1 of 1.\n"))
         // Every frame is the environment's ANSI rendering with the agent highlighted.
         #expect(output.contains("HFF\u{1B}[41mG\u{1B}[0m"))
-        #expect(output.contains("keys: ←/a or 0 Left  ↓/s or 1 Down  →/d or 2 Right  ↑/w or 3 Up  q quit"))
+        #expect(output.contains("keys: ←/a or 0 Left  ↓/s or 1 Down  →/d or 2 Right  ↑/w or 3 Up  r restart  q quit"))
     }
 
     @Test("arrow-key escape sequences move too; a hole ends the episode without the goal")
@@ -22,7 +22,7 @@ struct PlayCommandTests {
         let result = try RLProcess.run(["play", "frozenlake", "--no-slippery"], input: "\u{1B}[B\u{1B}[C")
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("  (Down)"))
-        #expect(result.standardOutput.contains("episode 1  step 2  return 0  — ended without reaching the goal"))
+        #expect(result.standardOutput.contains("episode 1  step 2  return 0  — fell into a hole"))
         #expect(result.standardOutput.contains("reached the goal in 0 of 1"))
     }
 
@@ -40,9 +40,9 @@ struct PlayCommandTests {
     func cartPole() throws {
         let result = try RLProcess.run(["play", "cartpole", "--episodes", "1", "--seed", "1"], input: String(repeating: "d", count: 200))
         #expect(result.status == 0)
-        #expect(result.standardOutput.contains("keys: ←/a or 0 Push left  →/d or 1 Push right  q quit"))
+        #expect(result.standardOutput.contains("keys: ←/a or 0 Push left  →/d or 1 Push right  r restart  q quit"))
         // Always pushing right tips the pole within a few dozen steps.
-        #expect(result.standardOutput.contains("— terminated"))
+        #expect(result.standardOutput.contains("— the pole fell") || result.standardOutput.contains("— the cart left the track"))
         #expect(result.standardOutput.contains("You played 1 episode on CartPole-v1"))
     }
 
@@ -51,7 +51,7 @@ struct PlayCommandTests {
         // Two illegal actions (a pickup and a dropoff with nobody aboard), then quit.
         let result = try RLProcess.run(["play", "taxi", "--seed", "3"], input: "poq")
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput.contains("keys: ↓/s or 0 South  ↑/w or 1 North  →/d or 2 East  ←/a or 3 West  p or 4 Pickup  o or 5 Dropoff  q quit"))
+        #expect(result.standardOutput.contains("keys: ↓/s or 0 South  ↑/w or 1 North  →/d or 2 East  ←/a or 3 West  p or 4 Pickup  o or 5 Dropoff  r restart  q quit"))
         #expect(result.standardOutput.contains("  (Pickup)") && result.standardOutput.contains("  (Dropoff)"))
         #expect(result.standardOutput.contains("episode 1  step 2  return -20"))
     }
@@ -60,7 +60,7 @@ struct PlayCommandTests {
     func blackjack() throws {
         let result = try RLProcess.run(["play", "blackjack", "--episodes", "1"], input: "s")
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput.contains("keys: s or 0 Stick  h or 1 Hit  q quit"))
+        #expect(result.standardOutput.contains("keys: s or 0 Stick  h or 1 Hit  r restart  q quit"))
         #expect(result.standardOutput.contains("episode 1  step 1  return"))
         #expect(result.standardOutput.contains("You played 1 episode on Blackjack-v1"))
     }
@@ -69,7 +69,7 @@ struct PlayCommandTests {
     func pendulum() throws {
         let result = try RLProcess.run(["play", "pendulum", "--seed", "2"], input: "ddaq")
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput.contains("keys: ←/a or 0 Push left (-2.0)  1 No push (0.0)  →/d or 2 Push right (2.0)  q quit"))
+        #expect(result.standardOutput.contains("keys: ←/a or 0 Push left (-2.0)  1 No push (0.0)  →/d or 2 Push right (2.0)  r restart  q quit"))
         #expect(result.standardOutput.contains("torque +2.000 N m") && result.standardOutput.contains("torque -2.000 N m"))
         #expect(result.standardOutput.contains("episode 1  step 3  return"))
     }

@@ -70,6 +70,11 @@ struct RLProcess {
             (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
         }
 
+        /// What the process has written to standard output so far.
+        var standardOutputSoFar: String {
+            (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+        }
+
         /// Waits up to `seconds` for `condition`, checking every 20 ms.
         func wait(upTo seconds: Double, until condition: () -> Bool) -> Bool {
             let deadline = Date().addingTimeInterval(seconds)
@@ -101,10 +106,11 @@ struct RLProcess {
     }
 
     /// Starts `rl` with `arguments` in `directory`, with `input` as standard input (none: an
-    /// empty input) and the test's environment changed by `environment` (a `nil` value removes
-    /// the variable).
+    /// empty input; `terminal`, the slave side of a pseudo-terminal, wins over both) and the
+    /// test's environment changed by `environment` (a `nil` value removes the variable).
     static func start(
-        _ arguments: [String], input: String? = nil, in directory: URL? = nil, environment changes: [String: String?] = [:]
+        _ arguments: [String], input: String? = nil, terminal: FileHandle? = nil, in directory: URL? = nil,
+        environment changes: [String: String?] = [:]
     ) throws -> Running {
         let scratch = FileManager.default.temporaryDirectory
         let id = UUID().uuidString
@@ -126,7 +132,9 @@ struct RLProcess {
         process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: outputFile)
         process.standardError = try FileHandle(forWritingTo: errorFile)
-        if let input {
+        if let terminal {
+            process.standardInput = terminal
+        } else if let input {
             let inputFile = scratch.appendingPathComponent("rl-\(id).in")
             try Data(input.utf8).write(to: inputFile)
             process.standardInput = try FileHandle(forReadingFrom: inputFile)

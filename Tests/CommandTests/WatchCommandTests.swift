@@ -38,7 +38,7 @@ struct WatchCommandTests {
     func sdlWithoutDisplay() throws {
         let result = try RLProcess.run(["watch", "random", "cartpole", "--render", "sdl"])
         #expect(result.status == 1)
-        #expect(result.errorLines == ["rl: error: --render sdl needs a display, but neither DISPLAY nor WAYLAND_DISPLAY is set; use --render ansi, or --record DIR to write the frames as images"])
+        #expect(result.errorLines == ["rl: error: --render sdl needs a display, but neither DISPLAY nor WAYLAND_DISPLAY is set; use --render ansi, or --record FILE.gif to record the episodes"])
         #expect(result.standardOutput.isEmpty)
     }
 }

@@ -18,7 +18,7 @@ struct RenderingTests {
         #expect(lake.renderText() == "  (Right)\nSFFF\nF\(red)H\(reset)FH\nFFFH\nHFFG\n")
     }
 
-    @Test("FrozenLake's picture: 64-pixel tiles in map order, labels on special tiles, the agent last")
+    @Test("FrozenLake's picture: 64-pixel tiles in map order, a hole in each H, the flag on G, the agent last")
     func frozenLakeDrawing() throws {
         var lake = try FrozenLake(mapName: "8x8", isSlippery: false)
         _ = lake.reset(seed: 0)
@@ -32,30 +32,31 @@ struct RenderingTests {
         }
         #expect(squares.count == 64)
         #expect(squares[9].0 == Rectangle(x: 64, y: 64, width: 64, height: 64))
-        // Holes (19 = row 2, column 3) and ice differ; every hole has the hole colour.
-        let holeColor = squares[19].1
-        #expect(holeColor != squares[18].1)
+        // The start's ice is paler than the rest.
+        #expect(squares[0].1 != squares[1].1 && Set(squares.dropFirst().map(\.1)).count == 1)
+        // A polygon of dark water in every hole, in the middle of its tile.
+        let holeColor = Color(red: 25, green: 55, blue: 110)
+        let water = drawing.shapes.compactMap { shape -> Point? in
+            guard case .polygon(let points, let color) = shape, color == holeColor else { return nil }
+            return Point(x: points.map(\.x).reduce(0, +) / Double(points.count), y: points.map(\.y).reduce(0, +) / Double(points.count))
+        }
         let holes = lake.map.joined().enumerated().filter { $0.element == "H" }.map(\.offset)
-        #expect(squares.indices.filter { squares[$0].1 == holeColor } == holes)
-        guard case .circle(let center, let radius, _) = drawing.shapes.last else {
-            Issue.record("the agent is not drawn last")
-            return
+        #expect(water.map { Int($0.y / 64) * 8 + Int($0.x / 64) } == holes)
+        // The goal's flag, and the agent last: its red hat in the tile of cell 1.
+        #expect(drawing.shapes.contains { if case .polygon(let points, Color(red: 250, green: 205, blue: 60)) = $0 {
+            points.allSatisfy { $0.x > 448 && $0.y > 448 } } else { false } })
+        let hat = Color(red: 200, green: 60, blue: 40)
+        let lastHat = try #require(drawing.shapes.lastIndex { if case .polygon(_, hat) = $0 { true } else { false } })
+        #expect(lastHat > drawing.shapes.count - 4)
+        if case .polygon(let points, _) = drawing.shapes[lastHat] {
+            #expect(points.allSatisfy { $0.x > 64 && $0.x < 128 && $0.y > 0 && $0.y < 64 })
         }
-        #expect(center == Point(x: 96, y: 32))
-        #expect(radius > 10 && radius < 32)
-        let labels = drawing.shapes.compactMap { shape -> String? in
-            if case .text(let label, _, _) = shape { return label }
-            return nil
-        }
-        #expect(labels.filter { $0 == "H" }.count == holes.count)
-        #expect(labels.contains("S") && labels.contains("G"))
-        // Labels stay readable: white on the dark holes, dark on the light goal.
-        let labelColors = Dictionary(drawing.shapes.compactMap { shape -> (String, Color)? in
+        // The start's label, dark on its light ice.
+        let labels = drawing.shapes.compactMap { shape -> (String, Color)? in
             if case .text(let label, _, let color) = shape { return (label, color) }
             return nil
-        }, uniquingKeysWith: { first, _ in first })
-        #expect(labelColors["H"] == .white)
-        #expect(labelColors["G"] != .white)
+        }
+        #expect(labels.map(\.0) == ["S"] && labels[0].1 != .white)
     }
 
     @Test("CliffWalking's text is Gymnasium's")
@@ -73,11 +74,19 @@ struct RenderingTests {
     func gridPictures() throws {
         let cliff = CliffWalking().drawing()
         #expect(cliff.width == 12 * 64 && cliff.height == 4 * 64)
-        #expect(cliff.shapes.filter { if case .rectangle(_, _, true) = $0 { true } else { false } }.count == 48)
+        func tiles(_ drawing: Drawing) -> Int {
+            drawing.shapes.filter { shape in
+                if case .rectangle(let rectangle, _, true) = shape { rectangle.width == 64 && rectangle.height == 64 } else { false }
+            }.count
+        }
+        func hats(_ drawing: Drawing) -> Int {
+            drawing.shapes.filter { if case .polygon(_, Color(red: 200, green: 60, blue: 40)) = $0 { true } else { false } }.count
+        }
+        #expect(tiles(cliff) == 48 && hats(cliff) == 1)
         let world = GridWorld()
         let picture = world.drawing()
         #expect(picture.width == 640 && picture.height == 448)
-        #expect(picture.shapes.filter { if case .circle = $0 { true } else { false } }.count == 1)
+        #expect(tiles(picture) == 70 && hats(picture) == 1)
         #expect(world.framesPerSecond == 4 && CliffWalking().framesPerSecond == 4)
     }
 
@@ -130,7 +139,8 @@ struct RenderingTests {
         #expect(pole.map(\.y).min() == 400 - (100 + 7.5 + 120) && pole.map(\.y).max() == 400 - (100 + 7.5 - 5))
         #expect(axle == Point(x: 350, y: 400 - 107) && radius == 5)
         #expect(axleColor == Color(red: 129, green: 132, blue: 203))
-        #expect(from == Point(x: 0, y: 300) && to == Point(x: 600, y: 300) && lineColor == .black)
+        // The track along the middle of the row of pixels above y = 300, one sharp row.
+        #expect(from == Point(x: 0, y: 299.5) && to == Point(x: 600, y: 299.5) && lineColor == .black)
 
         // Leaning right (positive angle), the pole's top moves right.
         cartPole.setState(CartPole.State(cartPosition: 0, cartVelocity: 0, poleAngle: 0.2, poleAngularVelocity: 0))

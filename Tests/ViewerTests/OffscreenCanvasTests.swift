@@ -4,7 +4,7 @@ import Testing
 @testable import RLViewer
 
 extension SDLSuite {
-    /// Primitives drawn by SDL's software renderer, read back pixel by pixel.
+    /// Primitives painted offscreen, read back pixel by pixel, and saved as PNG.
     @Suite struct OffscreenCanvasTests {
         let red = Color(red: 220, green: 30, blue: 30)
         let blue = Color(red: 30, green: 60, blue: 200)
@@ -22,17 +22,19 @@ extension SDLSuite {
             #expect(image.count(of: grey) == 120 * 90)
         }
 
-        @Test func circleDrawsWhereTheRasterizerSays() throws {
+        @Test func circleIsPaintedWithItsCoverageAsOpacity() throws {
             let image = try render([.circle(center: Point(x: 60, y: 45), radius: 20, color: red)])
             #expect(image[x: 60, y: 45] == red)
             #expect(image[x: 41, y: 45] == red && image[x: 78, y: 45] == red)
-            #expect(image[x: 39, y: 45] == .white && image[x: 81, y: 45] == .white)
+            #expect(image[x: 38, y: 45] == .white && image[x: 81, y: 45] == .white)
             // Inside the bounding square's corner, outside the circle.
             #expect(image[x: 43, y: 28] == .white)
-            let expected = try ShapeRasterizer(canvasWidth: 120, canvasHeight: 90)
-                .blocks(for: .circle(center: Point(x: 60, y: 45), radius: 20, color: red))
-                .reduce(0) { $0 + $1.width * $1.height }
-            #expect(image.count(of: red) == expected)
+            // Each pixel is white blended towards red by exactly its coverage.
+            for pixel in try ShapeRasterizer(canvasWidth: 120, canvasHeight: 90)
+                .coverage(of: .circle(center: Point(x: 60, y: 45), radius: 20, color: red)) {
+                let green = (Double(red.green) * pixel.coverage + 255 * (1 - pixel.coverage)).rounded()
+                #expect(image[x: pixel.column, y: pixel.row].green == UInt8(green))
+            }
         }
 
         @Test func polygonIsFilledAndLaterShapesGoOnTop() throws {
@@ -44,8 +46,10 @@ extension SDLSuite {
             #expect(image[x: 20, y: 20] == .white)      // left of its slope
             #expect(image[x: 60, y: 60] == red)         // the square on top
             #expect(image[x: 60, y: 85] == .white)      // below its base
-            // Row 79's centre line, y = 79.5, meets the left slope at x ≈ 10.36.
-            #expect(image.columns(of: blue, inRow: 79).first == 10)
+            // Row 79 meets the left slope between x ≈ 10 and 11: that pixel is part blue.
+            let edge = image[x: 10, y: 79]
+            #expect(edge != blue && edge != .white && edge.blue > edge.red)
+            #expect(image[x: 12, y: 79] == blue)
         }
 
         @Test func thickLineCoversItsWidth() throws {
@@ -82,34 +86,28 @@ extension SDLSuite {
             }
         }
 
-        @Test func bmpFileHoldsTheFrame() throws {
-            let image = try render([.rectangle(Rectangle(x: 0, y: 0, width: 3, height: 1), color: red)], width: 5, height: 2)
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("viewer-\(UUID().uuidString).bmp").path
+        @Test func pngFileHoldsTheFrame() throws {
+            let image = try render([.rectangle(Rectangle(x: 0, y: 0, width: 3, height: 1), color: red),
+                                    .circle(center: Point(x: 4, y: 2), radius: 1.3, color: blue)], width: 5, height: 3)
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("viewer-\(UUID().uuidString).png").path
             defer { try? FileManager.default.removeItem(atPath: path) }
-            try image.saveBMP(to: path)
+            try image.savePNG(to: path)
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-            func integer(at offset: Int, size: Int) -> Int {
-                (0..<size).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
-            }
-            #expect(bytes.starts(with: [UInt8(ascii: "B"), UInt8(ascii: "M")]))
-            #expect(integer(at: 2, size: 4) == bytes.count)
-            #expect(integer(at: 18, size: 4) == 5 && integer(at: 22, size: 4) == 2)
-            #expect(integer(at: 28, size: 2) == 24)
-            // 24-bit rows, bottom row first, each padded to 4 bytes (15 → 16), blue green red.
-            let pixelStart = integer(at: 10, size: 4)
-            let topRow = pixelStart + 16
-            #expect(Array(bytes[topRow..<(topRow + 3)]) == [red.blue, red.green, red.red])
-            #expect(Array(bytes[(topRow + 9)..<(topRow + 12)]) == [255, 255, 255])
-            #expect(Array(bytes[pixelStart..<(pixelStart + 3)]) == [255, 255, 255])
+            #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+            // Read back with libpng, every pixel is the same.
+            #expect(try DecodedImages.png(at: path) == image)
+            // Nothing is left beside it.
+            let folder = (path as NSString).deletingLastPathComponent
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".partial") }.isEmpty)
         }
 
-        @Test func bmpIntoAMissingDirectoryIsAClearError() throws {
+        @Test func pngIntoAMissingDirectoryIsAClearError() throws {
             let image = try render([], width: 2, height: 2)
             #expect {
-                try image.saveBMP(to: "/nonexistent-directory/frame.bmp")
+                try image.savePNG(to: "/nonexistent-directory/frame.png")
             } throws: { error in
                 guard case ViewerError.cannotWriteImage(let path, _) = error else { return false }
-                return path == "/nonexistent-directory/frame.bmp"
+                return path == "/nonexistent-directory/frame.png"
             }
         }
     }

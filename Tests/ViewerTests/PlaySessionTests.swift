@@ -39,7 +39,7 @@ struct PlaySessionTests {
         let outcomes = try PlaySession(destination: destination, title: "FrozenLake-v1").run(&lake, episodes: 1, seed: 0)
         #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: 1, length: 6, terminated: true, truncated: false, succeeded: true)])
         #expect(destination.captions.count == 7)
-        #expect(destination.captions.last == "FrozenLake-v1 · episode 1 · step 6 · return 1 · over")
+        #expect(destination.captions.last == "FrozenLake-v1 · episode 1 · step 6 · return 1 · reached the goal")
     }
 
     @Test func anotherKeyStartsTheNextEpisodeAndRRestarts() throws {
@@ -52,7 +52,7 @@ struct PlaySessionTests {
         ])
         let outcomes = try PlaySession(destination: destination, title: "C").run(&corridor, episodes: 3, seed: nil)
         #expect(outcomes.map(\.length) == [4])
-        #expect(destination.captions[6] == "C · episode 1 · step 4 · return -0.5 · over, a key plays again")
+        #expect(destination.captions[6] == "C · episode 1 · step 4 · return -0.5 · reached the goal · a key plays again")
         #expect(destination.captions.suffix(2) == ["C · episode 2 · step 0 · return 0", "C · episode 2 · step 1 · return -0.5"])
     }
 

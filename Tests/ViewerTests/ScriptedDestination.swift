@@ -11,17 +11,20 @@ import RLViewer
 final class ScriptedDestination: FrameDestination {
     let isRealTime: Bool
     private var script: [[ViewerEvent]]
-    private(set) var captions: [String] = []
+    private(set) var statuses: [ViewerStatus] = []
     private(set) var drawings: [Drawing] = []
+
+    /// Each frame's status on one line.
+    var captions: [String] { statuses.map(\.line) }
 
     init(isRealTime: Bool, script: [[ViewerEvent]] = []) {
         self.isRealTime = isRealTime
         self.script = script
     }
 
-    func show(_ drawing: Drawing, caption: String) throws {
+    func show(_ drawing: Drawing, status: ViewerStatus) throws {
         drawings.append(drawing)
-        captions.append(caption)
+        statuses.append(status)
     }
 
     func waitForEvents(until deadline: ContinuousClock.Instant?) -> [ViewerEvent] {

@@ -74,8 +74,8 @@ extension SDLSuite {
             let dealt = try picture(of: game)
             #expect((dealt.width, dealt.height) == (600, 500))
             #expect(dealt[x: 5, y: 5] == Self.table)
-            // One white card per card across the middle of a hand's row: runs of at least 20
-            // white pixels (a face-down card's white outline is only a pixel wide).
+            // One white card per card across a hand's row between the corner and the suit: runs
+            // of at least 20 white pixels (a face-down card's white outline is only a pixel wide).
             func cards(in row: Int, of image: PixelImage) -> Int {
                 var runs = 0, length = 0
                 for x in 0..<image.width {
@@ -84,14 +84,18 @@ extension SDLSuite {
                 }
                 return runs
             }
-            #expect(cards(in: 260 + 24 + 50, of: dealt) == 2)
+            #expect(cards(in: 260 + 24 + 30, of: dealt) == 2)
             // The dealer's second card is face down until the player sticks.
             #expect(dealt.count(of: Self.cardBack) > 5_000)
-            #expect(cards(in: 30 + 24 + 50, of: dealt) == 1)
+            #expect(cards(in: 30 + 24 + 30, of: dealt) == 1)
             _ = try game.step(0)   // stick: the dealer turns the card and draws a 7
             let settled = try picture(of: game)
             #expect(settled.count(of: Self.cardBack) == 0)
-            #expect(cards(in: 30 + 24 + 50, of: settled) == 3)
+            #expect(cards(in: 30 + 24 + 30, of: settled) == 3)
+            // Each face-up card has a suit in its middle, red or black.
+            let red = Color(red: 190, green: 20, blue: 20)
+            let middles = (0..<3).map { settled[x: 30 + 82 * $0 + 35, y: 30 + 24 + 50] }
+            #expect(middles.allSatisfy { $0 == red || $0 == .black }, "\(middles)")
         }
     }
 }

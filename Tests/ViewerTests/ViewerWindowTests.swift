@@ -12,25 +12,42 @@ extension SDLSuite {
             try ViewerWindow(title: "test", width: width, height: height, videoDriver: "dummy")
         }
 
-        @Test func windowDrawsWhatTheOffscreenCanvasDraws() throws {
+        @Test func windowShowsWhatTheOffscreenCanvasPaints() throws {
             var environment = CartPole()
             environment.setState(CartPole.State(cartPosition: -0.8, cartVelocity: 0, poleAngle: 0.15, poleAngularVelocity: 0))
-            let window = try makeWindow()
-            try window.show(environment.drawing(), caption: "CartPole-v1 · episode 1")
+            let status = ViewerStatus(environment: "CartPole-v1", player: "dqn", episode: 1, step: 12, totalReward: 12, isPaused: true)
+            let layout = try FrameLayout(drawingWidth: 600, drawingHeight: 400, scale: 1)
+            let window = try makeWindow(width: layout.width, height: layout.height)
+            try window.show(environment.drawing(), status: status)
             let canvas = OffscreenCanvas()
-            try canvas.render(environment.drawing())
-            #expect(try window.image() == canvas.image())
-            #expect(window.title == "CartPole-v1 · episode 1")
+            try canvas.render(environment.drawing(), status: status, scale: 1)
+            #expect(try window.image().differences(from: canvas.image()).pixels == 0)
+            // The title keeps a short form; the rest is in the status bar.
+            #expect(window.title == "CartPole-v1 · dqn · episode 1")
         }
 
-        @Test func windowTakesTheSizeOfEachDrawing() throws {
-            let window = try makeWindow(width: 100, height: 100)
-            #expect(window.size == (100, 100))
+        @Test func aResizedWindowScalesThePictureAndKeepsTheStatusBarReadable() throws {
             var lake = try FrozenLake(mapName: "8x8")
             _ = lake.reset(seed: 3)
-            try window.show(lake.drawing())
-            #expect(window.size == (512, 512))
-            #expect(try window.image().width == 512)
+            let status = ViewerStatus(environment: "FrozenLake8x8-v1", player: "qtable", episode: 2, step: 7, totalReward: 0)
+            let window = try makeWindow(width: 512, height: 512 + 46)
+            try window.show(lake.drawing(), status: status)
+            #expect(window.size == (512, 558))
+            // Twice the size: the picture is drawn at scale 2 (sharp, not enlarged), the bar's
+            // text grows with the width.
+            try window.resize(width: 1024, height: 1024 + 46)
+            #expect(window.size == (1024, 1070))
+            let canvas = OffscreenCanvas()
+            try canvas.render(lake.drawing(), status: status, scale: 2)
+            let scaled = try window.image()
+            #expect(scaled.differences(from: try canvas.image()).pixels == 0)
+            // A window of another shape: the picture fits, centred, in the bar's colour around it.
+            try window.resize(width: 900, height: 500)
+            let wide = try window.image()
+            let layout = try FrameLayout(width: 900, height: 500, drawingWidth: 512, drawingHeight: 512)
+            #expect(layout.picture.height == 500 - 46 && layout.picture.x == (900 - layout.picture.width) / 2)
+            #expect(wide[x: 5, y: 100] == Color(red: 32, green: 34, blue: 40))
+            #expect(wide[x: 450, y: 100] != Color(red: 32, green: 34, blue: 40))
         }
 
         @Test func keyPressesArriveAsViewerEventsWithoutRepeats() throws {

@@ -34,7 +34,12 @@ struct WatchSessionTests {
         // A frame per reset and one per step.
         #expect(destination.captions.count == 3 + lengths.reduce(0, +))
         #expect(destination.captions.first == "CartPole-v1 · episode 1 · step 0 · return 0")
-        #expect(destination.captions.last == "CartPole-v1 · episode 3 · step \(lengths[2]) · return \(lengths[2])")
+        // The last frame of each episode says how it ended, in red: the pole fell (or the cart
+        // left the track); the others have no ending.
+        #expect(destination.captions.last?.hasPrefix("CartPole-v1 · episode 3 · step \(lengths[2]) · return \(lengths[2]) · ") == true)
+        let endings = destination.statuses.compactMap(\.ending)
+        #expect(endings.count == 3 && endings.allSatisfy { $0.isSuccess == false })
+        #expect(endings.allSatisfy { ["the pole fell", "the cart left the track"].contains($0.words) })
     }
 
     @Test func spacePausesRightStepsRRestartsAndQQuits() throws {
@@ -110,6 +115,24 @@ struct WatchSessionTests {
         let outcomes = try WatchSession(destination: ScriptedDestination(isRealTime: false), title: "C")
             .run(&environment, episodes: 1, seed: nil) { _ in 1 }
         #expect(outcomes == [EpisodeOutcome(episode: 1, totalReward: 0.5 * -3 + 1, length: 4, terminated: true, truncated: false, succeeded: true)])
+    }
+
+    @Test func theEndingShowsOnTheEpisodesLastFrameOnly() throws {
+        var environment = Corridor()
+        let destination = ScriptedDestination(isRealTime: false)
+        var session = WatchSession(destination: destination, title: "C", player: "right")
+        session.maxStepsPerEpisode = 3
+        _ = try session.run(&environment, episodes: 1, seed: nil) { _ in 1 }
+        var unbounded = Corridor()
+        let reached = ScriptedDestination(isRealTime: false)
+        _ = try WatchSession(destination: reached, title: "C", player: "right").run(&unbounded, episodes: 2, seed: nil) { _ in 1 }
+        // Cut at the viewer's step limit: said so, neither success nor failure.
+        #expect(destination.statuses.map(\.ending) == [nil, nil, nil, EpisodeEnding(words: "cut after 3 steps", isSuccess: nil)])
+        // The goal: the generic words, a success; the next episode starts without an ending.
+        #expect(reached.statuses[4].ending == EpisodeEnding(words: "reached the goal", isSuccess: true))
+        #expect(reached.statuses[5].ending == nil && reached.statuses[5].episode == 2)
+        #expect(reached.captions[4] == "C · right · episode 1 · step 4 · return -0.5 · reached the goal")
+        #expect(reached.statuses[4].windowTitle == "C · right · episode 1")
     }
 
     @Test func badRequestsAndFailingPoliciesAreErrors() throws {

@@ -64,7 +64,7 @@ struct ActionKeys {
     }
 
     /// One line telling which keys do what: `←/a or 0 Left  ↓/s or 1 Down  →/d or 2 Right
-    /// ↑/w or 3 Up  q quit`.
+    /// ↑/w or 3 Up  r restart  q quit`.
     var hint: String {
         let symbols: [Key: String] = [.left: "←/a", .down: "↓/s", .right: "→/d", .up: "↑/w"]
         let parts = names.indices.map { index in
@@ -73,6 +73,6 @@ struct ActionKeys {
             keys.append("\(index)")
             return keys.joined(separator: " or ") + " \(names[index])"
         }
-        return "keys: " + parts.joined(separator: "  ") + "  q quit"
+        return "keys: " + parts.joined(separator: "  ") + "  r restart  q quit"
     }
 }

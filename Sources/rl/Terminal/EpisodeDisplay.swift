@@ -3,9 +3,10 @@ import RL
 
 /// Where `rl play` and `rl watch` show episodes, and where the person's keys come from.
 ///
-/// The terminal (``TerminalDisplay``, `--render ansi`) is one. The window (`--render sdl`) is
-/// the viewer library's, with its own loops (pause, single steps, speed, real-time CartPole);
-/// see ``WindowViewing``.
+/// The terminal (``TerminalDisplay``, `--render ansi`) is one; `rl watch` runs the viewer's
+/// session on it through ``TerminalDestination``. The window (`--render sdl`) is the viewer
+/// library's, with its own loops (pause, single steps, speed, real-time CartPole); see
+/// ``WindowViewing``.
 protocol EpisodeDisplay: AnyObject {
     /// Shows the environment's current state with status lines under it.
     func show(_ environment: any Environment, status: [String])
@@ -13,10 +14,6 @@ protocol EpisodeDisplay: AnyObject {
     /// Waits for the person's next key; `nil` when they quit, the input ended or a stop was
     /// requested.
     func nextKey() -> Key?
-
-    /// Waits `seconds` between frames, watching for the person asking to stop; returns `false`
-    /// when they did (q, Ctrl-C, a closed window).
-    func pause(seconds: Double) -> Bool
 
     /// Gives back whatever the display took over (terminal settings, a window). Called on
     /// every way out; later calls do nothing.
@@ -30,24 +27,12 @@ enum RenderMode: String, CaseIterable, ExpressibleByArgument {
     /// An SDL window.
     case sdl
 
-    /// Opens the terminal display.
-    ///
-    /// - Throws: ``CommandFailure`` for `sdl`, whose window ``WindowViewing`` opens instead.
     /// Runs `body` with a terminal display, Ctrl-C handled, and the terminal restored however
     /// `body` ends.
-    static func inTerminal<Result>(_ body: (any EpisodeDisplay) throws -> Result) throws -> Result {
-        let display = try RenderMode.ansi.makeDisplay()
+    static func inTerminal<Result>(_ body: (TerminalDisplay) throws -> Result) throws -> Result {
+        let display = TerminalDisplay()
         Interruption.install()
         defer { display.close() }
         return try body(display)
-    }
-
-    func makeDisplay() throws -> any EpisodeDisplay {
-        switch self {
-        case .ansi:
-            return TerminalDisplay()
-        case .sdl:
-            throw CommandFailure("--render sdl shows a window through the viewer, not a terminal display")
-        }
     }
 }

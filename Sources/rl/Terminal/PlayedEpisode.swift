@@ -1,3 +1,4 @@
+import Foundation
 import RL
 
 /// One episode of `rl play` or `rl watch` as it goes: its number, steps, return and how it
@@ -15,6 +16,9 @@ struct PlayedEpisode {
     private(set) var truncated = false
     /// Whether the goal was reached, for tasks with one (read at the episode's end).
     private(set) var succeeded: Bool?
+    /// The environment's own words for how the episode ended (`fell into a hole`), when it has
+    /// them (``EpisodeEndDescribing``, read at the episode's end).
+    private(set) var endingWords: String?
 
     init(number: Int) {
         self.number = number
@@ -30,43 +34,42 @@ struct PlayedEpisode {
         self.succeeded = succeeded
     }
 
-    /// Whether `rl watch` cut the episode at its step limit (an environment without a time limit
-    /// whose agent never ends an episode).
-    private(set) var cutAtStepLimit = false
-
     /// Whether the episode has ended.
-    var isOver: Bool { terminated || truncated || cutAtStepLimit }
+    var isOver: Bool { terminated || truncated }
 
-    /// Ends the episode at the watcher's step limit.
-    mutating func cutAtLimit() {
-        cutAtStepLimit = true
-    }
-
-    /// Counts one step.
-    mutating func record<Observation>(_ result: StepResult<Observation>, succeeded: Bool?) {
+    /// Counts one step of `environment`, which has just taken it.
+    mutating func record<Observation>(_ result: StepResult<Observation>, of environment: some Environment) {
         steps += 1
         totalReturn += result.reward
         terminated = result.terminated
         truncated = result.truncated
-        if result.isDone { self.succeeded = succeeded }
+        guard result.isDone else { return }
+        succeeded = environment.episodeSucceeded
+        endingWords = result.terminated ? (environment as? any EpisodeEndDescribing)?.episodeEnding?.words : nil
     }
 
     /// One status line: `episode 1  step 6  return 1` and, once over, how it ended.
     var status: String {
-        var text = "episode \(number)  step \(steps)  return \(NumberText.plain(totalReturn))"
+        var text = "episode \(number)  step \(steps)  return \(Self.text(ofReturn: totalReturn))"
         if isOver { text += "  — " + ending }
         return text
     }
 
-    /// How the episode ended, in words.
+    /// How the episode ended, in words: the environment's own, or generic ones.
     var ending: String {
-        if cutAtStepLimit && !terminated && !truncated { return "cut after \(NumberText.count(steps)) steps" }
-        return switch (succeeded, truncated) {
-        case (true?, _): "reached the goal"
-        case (_, true): "truncated by the time limit"
-        case (false?, false): "ended without reaching the goal"
-        case (nil, false): "terminated"
+        if let endingWords { return endingWords }
+        switch (succeeded, truncated) {
+        case (true?, _): return "reached the goal"
+        case (_, true): return "truncated by the time limit"
+        case (false?, false): return "ended without reaching the goal"
+        case (nil, false): return "terminated"
         }
+    }
+
+    /// A return with up to six significant digits: `1`, `-20`, `0.65` (sums of rewards such as
+    /// GridWorld's −0.01 per step are not written as `0.6499999999999999`).
+    static func text(ofReturn value: Double) -> String {
+        String(format: "%.6g", value)
     }
 
     /// A one-line account of finished episodes: `You played 2 episodes on FrozenLake-v1: returns
@@ -74,7 +77,7 @@ struct PlayedEpisode {
     static func summary(of outcomes: [PlayedEpisode], player: String, on environment: String) -> String {
         guard !outcomes.isEmpty else { return "\(player) played no complete episode on \(environment)." }
         let count = outcomes.count == 1 ? "1 episode" : "\(outcomes.count) episodes"
-        let returns = outcomes.map { NumberText.plain($0.totalReturn) }
+        let returns = outcomes.map { Self.text(ofReturn: $0.totalReturn) }
         let mean = outcomes.map(\.totalReturn).reduce(0, +) / Double(outcomes.count)
         var text = "\(player) played \(count) on \(environment): "
         text += outcomes.count <= 10

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import RL
+import RLViewer
 
 /// Episodes drawn as text in the terminal (the environment's ANSI rendering), keys read from
 /// standard input.
@@ -33,7 +34,15 @@ final class TerminalDisplay: EpisodeDisplay {
     func show(_ environment: any Environment, status: [String]) {
         var frame = environment.renderText()
         if !frame.hasSuffix("\n") { frame += "\n" }
-        frame += status.map { $0 + "\n" }.joined()
+        showFrame(frame + status.map { $0 + "\n" }.joined())
+    }
+
+    /// Shows status lines alone, as a frame of their own.
+    func showStatus(_ status: [String]) {
+        showFrame(status.map { $0 + "\n" }.joined())
+    }
+
+    private func showFrame(_ frame: String) {
         write(redrawsInPlace ? Self.redraw + frame : frame + "\n")
     }
 
@@ -47,19 +56,49 @@ final class TerminalDisplay: EpisodeDisplay {
         }
     }
 
-    func pause(seconds: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
+    /// Waits for keys until `deadline` (for ever when `nil`) and returns them as viewer events
+    /// (``TerminalDestination``): `[]` when the deadline passed, `[.quit]` for q, Escape,
+    /// Ctrl-C or a stop request. When keys do not come from a person (a pipe or file belongs to
+    /// `rl play`), it only waits for the deadline, watching for a stop request.
+    func events(until deadline: ContinuousClock.Instant?) -> [ViewerEvent] {
+        func secondsLeft() -> Double? {
+            deadline.map { deadline in
+                let (seconds, attoseconds) = ContinuousClock.now.duration(to: deadline).components
+                return max(0, Double(seconds) + Double(attoseconds) / 1e18)
+            }
+        }
         guard keysFromPerson else {
-            // Keys from a pipe belong to `rl play`; here only a stop request ends the wait.
-            if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
-            return !Interruption.isRequested
+            while let left = secondsLeft(), left > 0, !Interruption.isRequested {
+                Thread.sleep(forTimeInterval: min(left, 0.1))
+            }
+            return Interruption.isRequested ? [.quit] : []
         }
         while true {
-            let left = deadline.timeIntervalSinceNow
-            switch keys.next(timeout: max(0, left)) {
-            case .key(.quit), .finished: return false
-            case .timedOut: return true
-            case .key: if left <= 0 { return true }
+            switch keys.next(timeout: secondsLeft()) {
+            case .key(.quit), .finished: return [.quit]
+            case .timedOut: return []
+            case .key(let key):
+                if let event = Self.event(for: key) { return [event] }
+                if let left = secondsLeft(), left <= 0 { return [] }
+            }
+        }
+    }
+
+    /// The viewer's key for a terminal key: arrows, space, `+` (or `=`), `-`, letters, digits.
+    static func event(for key: Key) -> ViewerEvent? {
+        switch key {
+        case .up: return .keyDown(.up)
+        case .down: return .keyDown(.down)
+        case .left: return .keyDown(.left)
+        case .right: return .keyDown(.right)
+        case .quit: return .quit
+        case .character(let character):
+            switch character {
+            case " ": return .keyDown(.space)
+            case "+", "=": return .keyDown(.plus)
+            case "-": return .keyDown(.minus)
+            case "a"..."z": return .keyDown(.letter(character))
+            default: return character.wholeNumberValue.map { .keyDown(.digit($0)) }
             }
         }
     }
