@@ -17,6 +17,8 @@
 //   RLViewer                  the SDL window, GIF and PNG recording (used by `rl`, not by `RL`)
 //   RLTensorBoard             TensorBoard event files and the callback that writes them
 //                             (its own product, so `RL` users do not link swift-protobuf)
+//   RLCInterface              the environments for other languages: a C interface in a shared
+//                             library (no OpenBLAS, no SDL), which the Python package loads
 //   rl                        the command-line tool
 import PackageDescription
 
@@ -27,6 +29,8 @@ let package = Package(
         .library(name: "RL", targets: ["RL"]),
         .library(name: "RLViewer", targets: ["RLViewer"]),
         .library(name: "RLTensorBoard", targets: ["RLTensorBoard"]),
+        // Built with the Swift runtime linked in for Python/: see Python/build_library.sh.
+        .library(name: "RLCInterface", type: .dynamic, targets: ["RLCInterface"]),
         .executable(name: "rl", targets: ["rl"]),
     ],
     dependencies: [
@@ -75,6 +79,10 @@ let package = Package(
             dependencies: ["RLAgents", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             exclude: ["Protobuf/proto"]
         ),
+
+        // The C interface: environments only (no tensor core), so the library links neither
+        // OpenBLAS nor SDL. include/swiftrl.h declares it for C callers.
+        .target(name: "RLCInterface", dependencies: ["FloatingPointMode", "RLCore", "RLEnvironments"], exclude: ["include"]),
 
         // MARK: - The command
         .executableTarget(

@@ -36,6 +36,10 @@ struct TrainCommand: ParsableCommand {
             losses/td_loss, ...) and the hyperparameters as text; `tensorboard --logdir DIR` shows \
             them. A resumed run adds a new event file beside the first.
 
+            --progress-jsonl FILE (or - for standard output) writes the progress as JSON Lines \
+            for programs that follow the run (a Ray Tune trainable): steps, episodes, last and \
+            mean return, the agent's metrics, steps/s, intermediate checkpoints, and a final line.
+
             Examples:
               rl train dqn cartpole
               rl train dqn cartpole --learning-rate 0.001 --hidden 128,128 --no-double-dqn
@@ -102,6 +106,11 @@ struct TrainCommand: ParsableCommand {
         "Also write TensorBoard event files, to DIR/<run folder name> (tensorboard --logdir DIR).", valueName: "dir"))
     var tensorBoardPath: String?
 
+    @Option(name: .customLong("progress-jsonl"), help: ArgumentHelp(
+        "Also write the progress as JSON Lines, one object per report (steps, episodes, returns, steps/s, checkpoints), to FILE or - (standard output).",
+        valueName: "file"))
+    var progressJSONLinesPath: String?
+
     @Flag(help: "Print the summary as one JSON object on standard output.")
     var json = false
 
@@ -124,11 +133,13 @@ struct TrainCommand: ParsableCommand {
         if let evalEvery, evalEvery < 1 { throw ValidationError("--eval-every must be at least 1, got \(evalEvery)") }
         if let saveEvery, saveEvery < 1 { throw ValidationError("--save-every must be at least 1, got \(saveEvery)") }
         if tensorBoardPath?.isEmpty == true { throw ValidationError("--tensorboard needs a folder") }
+        if progressJSONLinesPath?.isEmpty == true { throw ValidationError("--progress-jsonl needs a file, or - for standard output") }
+        if progressJSONLinesPath != nil && seeds != nil { throw ValidationError("--progress-jsonl follows one run; it does not apply with --seeds") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if jobs != nil && seeds == nil { throw ValidationError("--jobs applies with --seeds") }
         if seeds != nil && seed != nil { throw ValidationError("give either --seed or --seeds, not both") }
         if resume != nil && (config != nil || seeds != nil || seed != nil || force) {
-            throw ValidationError("--resume continues a run as it was; it takes only --steps, --episodes, --eval-episodes, --tensorboard, --json and --quiet")
+            throw ValidationError("--resume continues a run as it was; it takes only --steps, --episodes, --eval-episodes, --tensorboard, --progress-jsonl, --json and --quiet")
         }
     }
 

@@ -56,6 +56,8 @@ struct TrainingRun {
         let tensorBoard = try TensorBoardOption.callbacks(
             path: command.tensorBoardPath, runFolder: folder,
             settings: [HyperparameterSetting("agent", setup.name), HyperparameterSetting("environment", made.title)] + setup.settings)
+        let progressLines = try ProgressJSONLines.callbacks(
+            path: command.progressJSONLinesPath, runFolder: folder, saveInterval: saveInterval, appending: false)
 
         // 2. The run folder, its configuration, then training.
         try folder.prepare(replacing: command.force)
@@ -64,7 +66,7 @@ struct TrainingRun {
             agent: agent, environment: made, folder: folder, settings: setup.settings, seed: seed,
             budget: setup.configuration.budget, evaluationInterval: evaluationInterval,
             evaluationEpisodes: evaluationEpisodes, saveInterval: saveInterval, appending: false,
-            quiet: command.quiet, json: command.json, extraCallbacks: tensorBoard)
+            quiet: command.quiet, json: command.json, extraCallbacks: tensorBoard + progressLines)
         try execution.run()
     }
 }
@@ -126,7 +128,9 @@ struct ResumedRun {
             saveInterval: configuration.saveInterval, appending: true, quiet: command.quiet, json: command.json,
             extraCallbacks: try TensorBoardOption.callbacks(
                 path: command.tensorBoardPath, runFolder: runFolder,
-                settings: [HyperparameterSetting("agent", entry.name), HyperparameterSetting("environment", made.title)] + settings))
+                settings: [HyperparameterSetting("agent", entry.name), HyperparameterSetting("environment", made.title)] + settings)
+                + ProgressJSONLines.callbacks(
+                    path: command.progressJSONLinesPath, runFolder: runFolder, saveInterval: configuration.saveInterval, appending: true))
         try execution.run()
     }
 }
