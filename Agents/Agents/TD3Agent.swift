@@ -123,6 +123,14 @@ public final class TD3Agent: Agent {
                     budget: .steps(20_000), actorNetwork: NetworkShape(hiddenLayers: [64, 64]),
                     criticNetwork: NetworkShape(hiddenLayers: [64, 64]), bufferCapacity: 200_000, discount: 0.98,
                     learningStarts: 10_000)
+            case "mountaincarcontinuous-v0", "mountaincarcontinuous":
+                // The zoo's exploration: Ornstein–Uhlenbeck noise of σ 0.5, whose correlated
+                // pushes swing the car up the hill where independent Gaussian noise of σ 0.1
+                // rarely does. 64-64 networks instead of 400-300, and 100,000 steps instead of
+                // 300,000: the policy reaches the flag by about 45,000 steps.
+                Configuration(
+                    budget: .steps(100_000), actorNetwork: NetworkShape(hiddenLayers: [64, 64]),
+                    criticNetwork: NetworkShape(hiddenLayers: [64, 64]), actionNoise: .ornsteinUhlenbeck(standardDeviation: 0.5))
             default:
                 Configuration()
             }
