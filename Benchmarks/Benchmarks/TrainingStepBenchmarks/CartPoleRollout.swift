@@ -51,7 +51,9 @@ enum CartPoleRollout {
                 }
             }
         }
-        let lastValues = try withoutGradients { try networks.values(Tensor.randomUniform([copies, width], lower: -0.05, upper: 0.05, using: &generator)).scalars }
+        // V of the observations after the last step: states near upright, as after a reset.
+        let next = Tensor.randomUniform([copies, width], lower: -0.05, upper: 0.05, using: &generator)
+        let lastValues = try withoutGradients { try networks.values(next).scalars }
         buffer.computeAdvantages(lastValues: lastValues, discount: Float(settings.discount), lambda: Float(settings.gaeLambda))
         return buffer
     }
