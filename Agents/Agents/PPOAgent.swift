@@ -181,7 +181,10 @@ public final class PPOAgent: Agent {
     }
 
     /// `epochs` passes of minibatch gradient steps over a full rollout.
-    private func update(with buffer: RolloutBuffer, in session: TrainingSession) throws {
+    ///
+    /// Visible to the `Benchmarking` SPI only, for the benchmarks that time one update
+    /// (`Benchmarks/`); `train` is the way to train.
+    @_spi(Benchmarking) public func update(with buffer: RolloutBuffer, in session: TrainingSession) throws {
         let settings = configuration.settings
         let learningRate = Float(settings.learningRate.value(at: session.steps, progress: session.progress))
         let clipRange = Float(configuration.clipRange.value(at: session.steps, progress: session.progress))

@@ -350,7 +350,10 @@ public final class SACAgent: Agent {
 
     /// One gradient step of α, the critics and (every `policyUpdateInterval`) the actor;
     /// returns the losses.
-    private func update(with batch: ReplayBatch) throws -> [(Metric, Double)] {
+    ///
+    /// Visible to the `Benchmarking` SPI only, for the benchmarks that time one gradient step
+    /// (`Benchmarks/`); `train` is the way to train.
+    @_spi(Benchmarking) public func update(with batch: ReplayBatch) throws -> [(Metric, Double)] {
         updates += 1
         let batchSize = batch.rewards.shape[0]
         let noise = Tensor.randomNormal([batchSize, layout.actionCount], using: &updateNoise)

@@ -300,7 +300,10 @@ public final class TD3Agent: Agent {
 
     /// One critic step and, every `policyDelay` updates, an actor step and the target updates;
     /// returns the losses.
-    private func update(with batch: ReplayBatch) throws -> [(Metric, Double)] {
+    ///
+    /// Visible to the `Benchmarking` SPI only, for the benchmarks that time one gradient step
+    /// (`Benchmarks/`); `train` is the way to train.
+    @_spi(Benchmarking) public func update(with batch: ReplayBatch) throws -> [(Metric, Double)] {
         updates += 1
         let configuration = self.configuration
         let (batchSize, actionSize) = (batch.rewards.shape[0], layout.actionCount)

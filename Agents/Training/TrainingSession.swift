@@ -44,7 +44,10 @@ public final class TrainingSession {
     /// Opens a session for `agent` (made by ``Agent/train(on:for:callbacks:recordingEpisodes:)``),
     /// and flushes subnormal floats on the calling thread (`DenormalMode`): the loop runs there,
     /// environment steps included.
-    init<A: Agent>(agent: A, budget: TrainingBudget, callbacks: [any TrainingCallback], recordingEpisodes: Bool) {
+    ///
+    /// Visible to the `Benchmarking` SPI only, so that benchmarks (`Benchmarks/`) can hand an
+    /// agent's update the session it records into; `train` opens the sessions of training.
+    @_spi(Benchmarking) public init<A: Agent>(agent: A, budget: TrainingBudget, callbacks: [any TrainingCallback], recordingEpisodes: Bool) {
         DenormalMode.applyPolicy()
         self.agent = agent
         self.budget = budget

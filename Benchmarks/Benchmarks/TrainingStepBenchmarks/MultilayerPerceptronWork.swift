@@ -22,6 +22,15 @@ struct MultilayerPerceptronWork {
     /// A forward pass and the backward pass of every weight.
     var trainingStep: Double { 2 * forward + layerProducts.dropFirst().reduce(0, +) }
 
+    /// The backward pass alone: every weight's gradient and every input gradient but the first
+    /// layer's (``trainingStep`` − ``forward``).
+    var backward: Double { trainingStep - forward }
+
+    /// The first layer's product, 2·B·in·out: the input gradient a training step skips, which a
+    /// backward pass adds when the input itself needs a gradient (an action the policy chose,
+    /// fed to a critic in SAC's and TD3's actor losses).
+    var firstLayer: Double { layerProducts.first ?? 0 }
+
     /// The widths as benchmark names show them: `4-256-256-2`.
     var shapeName: String { layerSizes.map(String.init).joined(separator: "-") }
 }

@@ -6,7 +6,9 @@ import RL
 // width 1,024 to show how the cost grows. The processor's peak is the first row.
 //
 // Adding an agent's update is one `matrixHeavyBenchmark` call whose closure builds the
-// networks and returns a `TrainingWorkload` (its FLOP count and one run).
+// networks and returns a `TrainingWorkload` (its FLOP count and one run). A2C, PPO, SAC and TD3
+// run the agents' own update functions, which the `Benchmarking` SPI makes visible here
+// (`@_spi(Benchmarking) import RL`); DQN's step is rebuilt from the tensor core's operations.
 //
 // Run: cd Benchmarks && swift package benchmark --target TrainingStepBenchmarks
 
@@ -20,6 +22,48 @@ let benchmarks: @Sendable () -> Void = {
         let work = MultilayerPerceptronWork(layerSizes: [4, width, width, 2], batchSize: batchSize)
         matrixHeavyBenchmark("DQN training step (batch \(batchSize), MLP \(work.shapeName), Huber, Adam)") {
             try DQNTrainingStep.workload(batchSize: batchSize, layerSizes: work.layerSizes)
+        }
+    }
+
+    // A2C and PPO at their CartPole configurations; PPO's whole update and one of its gradient
+    // steps (the same update with 1 epoch: the rollout is one minibatch).
+    for epochs in [nil, 1] {
+        let configuration = PPOUpdate.configuration(epochs: epochs)
+        let settings = configuration.settings
+        let (actor, critic) = CartPoleRollout.networks(settings, batchSize: configuration.batchSize)
+        let what = epochs == nil ? "update" : "gradient step"
+        matrixHeavyBenchmark(
+            "PPO \(what) (CartPole: \(settings.copies) × \(settings.rolloutSteps) samples, minibatch \(configuration.batchSize), "
+                + "\(configuration.epochs) epoch\(configuration.epochs == 1 ? "" : "s"); actor \(actor.shapeName), critic \(critic.shapeName), tanh, Adam)"
+        ) {
+            try PPOUpdate.workload(configuration)
+        }
+    }
+    let a2c = A2CUpdate.configuration.settings
+    let (a2cActor, a2cCritic) = CartPoleRollout.networks(a2c, batchSize: a2c.rolloutSize)
+    matrixHeavyBenchmark(
+        "A2C update (CartPole: \(a2c.copies) × \(a2c.rolloutSteps) samples, one gradient step; "
+            + "actor \(a2cActor.shapeName), critic \(a2cCritic.shapeName), tanh, RMSProp)"
+    ) {
+        try A2CUpdate.workload()
+    }
+
+    // SAC and TD3 on Pendulum at batch 256: rl-baselines3-zoo's 256-256 networks and 64-64
+    // ones, and TD3's own default of 400-300.
+    let batchSize = 256
+    for width in [256, 64] {
+        let (actor, critic) = SACGradientStep.networks(width: width, batchSize: batchSize)
+        matrixHeavyBenchmark("SAC gradient step (batch \(batchSize), Pendulum: actor \(actor.shapeName), critics \(critic.shapeName), Adam)") {
+            try SACGradientStep.workload(width: width, batchSize: batchSize)
+        }
+    }
+    for hiddenLayers in [[256, 256], [64, 64], [400, 300]] {
+        let (actor, critic) = TD3GradientSteps.networks(hiddenLayers: hiddenLayers, batchSize: batchSize)
+        matrixHeavyBenchmark(
+            "TD3 \(TD3GradientSteps.steps) gradient steps, one policy delay (batch \(batchSize), Pendulum: "
+                + "actor \(actor.shapeName), critics \(critic.shapeName), Adam)"
+        ) {
+            try TD3GradientSteps.workload(hiddenLayers: hiddenLayers, batchSize: batchSize)
         }
     }
 }
