@@ -7,10 +7,20 @@
 /// step per minibatch, clipping the gradients' norm, and the update records its metrics.
 enum PPOUpdate {
     /// The CartPole configuration, with `epochs` passes instead of 20 when given (1 epoch is a
-    /// single minibatch gradient step).
-    static func configuration(epochs: Int? = nil) -> PPOAgent.Configuration {
+    /// single minibatch gradient step), a rollout of `batchSize` samples in one minibatch
+    /// instead of 256 when given (the 8 copies stepping `batchSize / 8` steps), and hidden
+    /// layers of `width` instead of 64 when given.
+    static func configuration(epochs: Int? = nil, batchSize: Int? = nil, width: Int? = nil) -> PPOAgent.Configuration {
         var configuration = PPOAgent.Configuration.recommended(for: "cartpole")
         if let epochs { configuration.epochs = epochs }
+        if let batchSize {
+            configuration.batchSize = batchSize
+            configuration.settings.rolloutSteps = batchSize / configuration.settings.copies
+        }
+        if let width {
+            configuration.settings.actorNetwork.hiddenLayers = [width, width]
+            configuration.settings.criticNetwork.hiddenLayers = [width, width]
+        }
         return configuration
     }
 

@@ -27,8 +27,11 @@ let benchmarks: @Sendable () -> Void = {
 
     // A2C and PPO at their CartPole configurations; PPO's whole update and one of its gradient
     // steps (the same update with 1 epoch: the rollout is one minibatch).
-    for epochs in [nil, 1] {
-        let configuration = PPOUpdate.configuration(epochs: epochs)
+    // The gradient step also at a minibatch of 1,024 and at width 1,024.
+    let ppoVariants: [(epochs: Int?, batchSize: Int?, width: Int?)] =
+        [(nil, nil, nil), (1, nil, nil), (1, 1_024, nil), (1, nil, 1_024), (1, 1_024, 1_024)]
+    for (epochs, batchSize, width) in ppoVariants {
+        let configuration = PPOUpdate.configuration(epochs: epochs, batchSize: batchSize, width: width)
         let settings = configuration.settings
         let (actor, critic) = CartPoleRollout.networks(settings, batchSize: configuration.batchSize)
         let what = epochs == nil ? "update" : "gradient step"
@@ -49,15 +52,15 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // SAC and TD3 on Pendulum at batch 256: rl-baselines3-zoo's 256-256 networks and 64-64
-    // ones, and TD3's own default of 400-300.
-    let batchSize = 256
-    for width in [256, 64] {
+    // ones, and TD3's own default of 400-300; then batch 1,024 and width 1,024.
+    let offPolicySizes: [(batchSize: Int, width: Int)] = [(256, 256), (256, 64), (1_024, 256), (256, 1_024), (1_024, 1_024)]
+    for (batchSize, width) in offPolicySizes {
         let (actor, critic) = SACGradientStep.networks(width: width, batchSize: batchSize)
         matrixHeavyBenchmark("SAC gradient step (batch \(batchSize), Pendulum: actor \(actor.shapeName), critics \(critic.shapeName), Adam)") {
             try SACGradientStep.workload(width: width, batchSize: batchSize)
         }
     }
-    for hiddenLayers in [[256, 256], [64, 64], [400, 300]] {
+    for (batchSize, hiddenLayers) in offPolicySizes.map({ ($0.batchSize, [$0.width, $0.width]) }) + [(256, [400, 300])] {
         let (actor, critic) = TD3GradientSteps.networks(hiddenLayers: hiddenLayers, batchSize: batchSize)
         matrixHeavyBenchmark(
             "TD3 \(TD3GradientSteps.steps) gradient steps, one policy delay (batch \(batchSize), Pendulum: "
