@@ -30,26 +30,9 @@ public final class TD3Agent: Agent {
         public var seed: UInt64
         /// How long to train (default 20,000 steps).
         public var budget: TrainingBudget
-        /// The actor's hidden layers (default 400-300 ReLU, the paper's).
-        public var actorNetwork: NetworkShape
-        /// Each critic's hidden layers (default 400-300 ReLU).
-        public var criticNetwork: NetworkShape
-        /// Adam's step size for the actor and the critics, over environment steps (default 1e-3).
-        public var learningRate: Schedule
-        /// The replay buffer's capacity in transitions (default 1,000,000).
-        public var bufferCapacity: Int
-        /// Transitions per minibatch (default 256).
-        public var batchSize: Int
-        /// γ in [0, 1] (default 0.99).
-        public var discount: Double
-        /// Steps of uniformly random actions before the first update (default 100).
-        public var learningStarts: Int
-        /// Environment steps between updates (default 1).
-        public var trainFrequency: Int
-        /// Gradient steps per update (default 1).
-        public var gradientSteps: Int
-        /// τ in (0, 1] of the targets' Polyak averaging (default 0.005).
-        public var targetUpdateRate: Double
+        /// What TD3 shares with SAC (default: 400-300 ReLU networks, the paper's, learning rate
+        /// 1e-3 for the actor and the critics, SB3's other defaults).
+        public var settings: OffPolicySettings
         /// Critic updates per actor and target update (default 2).
         public var policyDelay: Int
         /// σ̃ of the target policy smoothing noise, in [-1, 1] units (default 0.2).
@@ -62,25 +45,15 @@ public final class TD3Agent: Agent {
         /// Creates the hyperparameters; see each property for its meaning and default.
         public init(
             seed: UInt64 = 0, budget: TrainingBudget = .steps(20_000),
-            actorNetwork: NetworkShape = NetworkShape(hiddenLayers: [400, 300]),
-            criticNetwork: NetworkShape = NetworkShape(hiddenLayers: [400, 300]), learningRate: Schedule = 1e-3,
-            bufferCapacity: Int = 1_000_000, batchSize: Int = 256, discount: Double = 0.99, learningStarts: Int = 100,
-            trainFrequency: Int = 1, gradientSteps: Int = 1, targetUpdateRate: Double = 0.005, policyDelay: Int = 2,
-            targetPolicyNoise: Double = 0.2, targetNoiseClip: Double = 0.5,
+            settings: OffPolicySettings = OffPolicySettings(
+                actorNetwork: NetworkShape(hiddenLayers: [400, 300]), criticNetwork: NetworkShape(hiddenLayers: [400, 300]),
+                learningRate: 1e-3),
+            policyDelay: Int = 2, targetPolicyNoise: Double = 0.2, targetNoiseClip: Double = 0.5,
             actionNoise: ActionNoise = .gaussian(standardDeviation: 0.1)
         ) {
             self.seed = seed
             self.budget = budget
-            self.actorNetwork = actorNetwork
-            self.criticNetwork = criticNetwork
-            self.learningRate = learningRate
-            self.bufferCapacity = bufferCapacity
-            self.batchSize = batchSize
-            self.discount = discount
-            self.learningStarts = learningStarts
-            self.trainFrequency = trainFrequency
-            self.gradientSteps = gradientSteps
-            self.targetUpdateRate = targetUpdateRate
+            self.settings = settings
             self.policyDelay = policyDelay
             self.targetPolicyNoise = targetPolicyNoise
             self.targetNoiseClip = targetNoiseClip
@@ -89,19 +62,7 @@ public final class TD3Agent: Agent {
 
         public func validate() throws {
             try budget.validate()
-            try actorNetwork.validate()
-            try criticNetwork.validate()
-            try learningRate.validatePositive("learning rate")
-            try ConfigurationCheck.atLeast(bufferCapacity, 1, "buffer capacity")
-            try ConfigurationCheck.atLeast(batchSize, 1, "batch size")
-            try ConfigurationCheck.require(batchSize <= DQNAgent.Configuration.maximumBatchSize,
-                                           "batch size must be at most \(DQNAgent.Configuration.maximumBatchSize), got \(batchSize)")
-            try ConfigurationCheck.unitInterval(discount, "discount")
-            try ConfigurationCheck.atLeast(learningStarts, 0, "learning starts")
-            try ConfigurationCheck.atLeast(trainFrequency, 1, "train frequency")
-            try ConfigurationCheck.atLeast(gradientSteps, 1, "gradient steps")
-            try ConfigurationCheck.require(targetUpdateRate > 0 && targetUpdateRate <= 1,
-                                           "target update rate τ must be in (0, 1], got \(targetUpdateRate)")
+            try settings.validate()
             try ConfigurationCheck.atLeast(policyDelay, 1, "policy delay")
             try ConfigurationCheck.require(targetPolicyNoise >= 0 && targetPolicyNoise.isFinite,
                                            "target policy noise must be ≥ 0, got \(targetPolicyNoise)")
@@ -114,25 +75,28 @@ public final class TD3Agent: Agent {
         /// the defaults for the others. Pendulum-v1: γ 0.98, buffer 200,000, 10,000 learning
         /// starts, Gaussian noise σ 0.1, learning rate 1e-3, 64-64 networks, 20,000 steps.
         public static func recommended(for environment: String) -> Configuration {
+            var settings = Configuration().settings
             switch environment.lowercased() {
             case "pendulum-v1", "pendulum":
                 // The zoo's values, except its 400-300 networks, replaced by 64-64: a
                 // twenty-ninth of the hidden layers' work, and deterministic returns of −136 to −164 on
                 // seeds 0 to 9 (the zoo reports −152 with 400-300).
-                Configuration(
-                    budget: .steps(20_000), actorNetwork: NetworkShape(hiddenLayers: [64, 64]),
-                    criticNetwork: NetworkShape(hiddenLayers: [64, 64]), bufferCapacity: 200_000, discount: 0.98,
-                    learningStarts: 10_000)
+                settings.actorNetwork = NetworkShape(hiddenLayers: [64, 64])
+                settings.criticNetwork = NetworkShape(hiddenLayers: [64, 64])
+                settings.bufferCapacity = 200_000
+                settings.discount = 0.98
+                settings.learningStarts = 10_000
+                return Configuration(budget: .steps(20_000), settings: settings)
             case "mountaincarcontinuous-v0", "mountaincarcontinuous":
                 // The zoo's exploration: Ornstein–Uhlenbeck noise of σ 0.5, whose correlated
                 // pushes swing the car up the hill where independent Gaussian noise of σ 0.1
                 // rarely does. 64-64 networks instead of 400-300, and 100,000 steps instead of
                 // 300,000: the policy reaches the flag by about 45,000 steps.
-                Configuration(
-                    budget: .steps(100_000), actorNetwork: NetworkShape(hiddenLayers: [64, 64]),
-                    criticNetwork: NetworkShape(hiddenLayers: [64, 64]), actionNoise: .ornsteinUhlenbeck(standardDeviation: 0.5))
+                settings.actorNetwork = NetworkShape(hiddenLayers: [64, 64])
+                settings.criticNetwork = NetworkShape(hiddenLayers: [64, 64])
+                return Configuration(budget: .steps(100_000), settings: settings, actionNoise: .ornsteinUhlenbeck(standardDeviation: 0.5))
             default:
-                Configuration()
+                return Configuration()
             }
         }
     }
@@ -141,28 +105,17 @@ public final class TD3Agent: Agent {
         name: "td3", summary: "twin delayed DDPG: a deterministic actor, twin critics, delayed updates, smoothed targets",
         requirements: SpaceRequirements(observations: .flattened, actions: .continuous),
         defaults: Configuration(), recommended: Configuration.recommended(for:),
-        hyperparameters: NetworkShape.hyperparameters(\.actorNetwork, role: "actor")
-            + NetworkShape.hyperparameters(\.criticNetwork, prefix: "critic-", role: "critics") + [
-                .schedule("learning-rate", \.learningRate, "Adam's step size for the actor and the critics", in: .positive, valueName: "rate"),
-                .integer("buffer-capacity", \.bufferCapacity, "replay buffer capacity in transitions", atLeast: 1),
-                .integer("batch-size", \.batchSize, "transitions per minibatch", atLeast: 1, atMost: DQNAgent.Configuration.maximumBatchSize),
-                .number("discount", \.discount, "discount γ", in: .unitInterval, valueName: "gamma"),
-                .integer("learning-starts", \.learningStarts, "steps of uniformly random actions before the first update", atLeast: 0,
-                         valueName: "steps"),
-                .integer("train-frequency", \.trainFrequency, "environment steps between updates", atLeast: 1, valueName: "steps"),
-                .integer("gradient-steps", \.gradientSteps, "gradient steps per update", atLeast: 1),
-                .number("target-update-rate", \.targetUpdateRate, "τ of the targets' Polyak averaging", in: ValueRange(above: 0, atMost: 1),
-                        valueName: "tau"),
-                .integer("policy-delay", \.policyDelay, "critic updates per actor and target update", atLeast: 1),
-                .number("target-policy-noise", \.targetPolicyNoise, "σ of the target policy smoothing, in [-1, 1] units", in: .nonNegative,
-                        valueName: "sigma"),
-                .number("target-noise-clip", \.targetNoiseClip, "the clip of the smoothing noise", in: .nonNegative, valueName: "c"),
-                Hyperparameter(
-                    "action-noise", summary: "exploration noise in [-1, 1] units: normal:SIGMA or ornstein-uhlenbeck:SIGMA",
-                    accepts: "normal:SIGMA, ornstein-uhlenbeck:SIGMA (SIGMA ≥ 0) or none", valueName: "noise",
-                    read: { $0.actionNoise.description },
-                    write: { $0.actionNoise = try ActionNoise(text: $1) }),
-            ],
+        hyperparameters: OffPolicySettings.hyperparameters(\.settings, optimized: "the actor and the critics") + [
+            .integer("policy-delay", \.policyDelay, "critic updates per actor and target update", atLeast: 1),
+            .number("target-policy-noise", \.targetPolicyNoise, "σ of the target policy smoothing, in [-1, 1] units", in: .nonNegative,
+                    valueName: "sigma"),
+            .number("target-noise-clip", \.targetNoiseClip, "the clip of the smoothing noise", in: .nonNegative, valueName: "c"),
+            Hyperparameter(
+                "action-noise", summary: "exploration noise in [-1, 1] units: normal:SIGMA or ornstein-uhlenbeck:SIGMA",
+                accepts: "normal:SIGMA, ornstein-uhlenbeck:SIGMA (SIGMA ≥ 0) or none", valueName: "noise",
+                read: { $0.actionNoise.description },
+                write: { $0.actionNoise = try ActionNoise(text: $1) }),
+        ],
         metrics: [Metric("qf_loss", .episodeMean), Metric("actor_loss", .episodeMean)])
 
     public let configuration: Configuration
@@ -193,25 +146,25 @@ public final class TD3Agent: Agent {
         self.layout = layout
         let actionSize = bounds.dimension
         var memory = TrainingMemory()
-        memory.add(configuration.actorNetwork, inputCount: layout.observationSize, outputCount: actionSize, batchSize: configuration.batchSize)
+        memory.add(configuration.settings.actorNetwork, inputCount: layout.observationSize, outputCount: actionSize, batchSize: configuration.settings.batchSize)
         for _ in 0..<2 {
-            memory.add(configuration.criticNetwork, inputCount: layout.observationSize + actionSize, outputCount: 1,
-                       batchSize: configuration.batchSize)
+            memory.add(configuration.settings.criticNetwork, inputCount: layout.observationSize + actionSize, outputCount: 1,
+                       batchSize: configuration.settings.batchSize)
         }
         try memory.check()
         // μ ends in tanh, so its actions lie in [-1, 1].
-        actor = try Self.buildActor(configuration.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
+        actor = try Self.buildActor(configuration.settings.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
                                     seed: configuration.seed)
-        targetActor = try Self.buildActor(configuration.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
+        targetActor = try Self.buildActor(configuration.settings.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
                                           seed: configuration.seed)
         critics = try TwinCritics(
-            shape: configuration.criticNetwork, observationSize: layout.observationSize, actionSize: actionSize,
+            shape: configuration.settings.criticNetwork, observationSize: layout.observationSize, actionSize: actionSize,
             seed: configuration.seed, stream: AgentStream.criticWeights)
-        let rate = Float(configuration.learningRate.value(at: 0))
+        let rate = Float(configuration.settings.learningRate.value(at: 0))
         actorOptimizer = try Adam(parameters: actor.parameters(), learningRate: rate)
         criticOptimizer = try Adam(parameters: critics.parameters, learningRate: rate)
         replayBuffer = ReplayBuffer(
-            capacity: configuration.bufferCapacity, observationSize: layout.observationSize, actionSize: actionSize)
+            capacity: configuration.settings.bufferCapacity, observationSize: layout.observationSize, actionSize: actionSize)
         exploration = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
         sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.replay)
         updateNoise = SeededGenerator(seed: configuration.seed, stream: AgentStream.updateNoise)
@@ -267,8 +220,7 @@ public final class TD3Agent: Agent {
         guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("td3 needs a continuous action space") }
         try OffPolicyTraining.train(
             on: &environment, in: session, seed: configuration.seed, bounds: bounds,
-            learningStarts: configuration.learningStarts, trainFrequency: configuration.trainFrequency,
-            gradientSteps: configuration.gradientSteps, agent: Self.name,
+            settings: configuration.settings, agent: Self.name,
             steps: .init(
                 randomAction: { [unowned self] in
                     OffPolicyTraining.randomUnitAction(dimension: bounds.dimension, using: &self.exploration)
@@ -290,10 +242,10 @@ public final class TD3Agent: Agent {
                     }
                 },
                 learn: { [unowned self] in
-                    let rate = Float(configuration.learningRate.value(at: session.steps, progress: session.progress))
+                    let rate = Float(configuration.settings.learningRate.value(at: session.steps, progress: session.progress))
                     self.actorOptimizer.learningRate = rate
                     self.criticOptimizer.learningRate = rate
-                    return try self.update(with: self.replayBuffer.sample(batchSize: configuration.batchSize, using: &self.sampling))
+                    return try self.update(with: self.replayBuffer.sample(batchSize: configuration.settings.batchSize, using: &self.sampling))
                 },
                 episodeEnded: { [unowned self] in self.noise.reset() }))
     }
@@ -312,7 +264,7 @@ public final class TD3Agent: Agent {
         let targets = try withoutGradients {
             let nextActions = try (targetActor(batch.nextObservations) + smoothing).clamped(min: -1, max: 1)
             let nextValues = try critics.minimumTargetValue(batch.nextObservations, nextActions)
-            return try batch.rewards + batch.notTerminated * nextValues * Float(configuration.discount)
+            return try batch.rewards + batch.notTerminated * nextValues * Float(configuration.settings.discount)
         }
 
         // Critic loss Σᵢ mean (Qᵢ(s, a) − y)².
@@ -331,8 +283,8 @@ public final class TD3Agent: Agent {
             try actorLoss.backward()
             actorOptimizer.step()
             losses.append((Metric("actor_loss", .episodeMean), Double(actorLoss.scalar ?? .nan)))
-            try critics.updateTargets(rate: Float(configuration.targetUpdateRate))
-            try targetActor.updateParameters(towards: actor, rate: Float(configuration.targetUpdateRate))
+            try critics.updateTargets(rate: Float(configuration.settings.targetUpdateRate))
+            try targetActor.updateParameters(towards: actor, rate: Float(configuration.settings.targetUpdateRate))
         }
         return losses
     }

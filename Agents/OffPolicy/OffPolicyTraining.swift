@@ -12,7 +12,8 @@ import TensorCore
 ///                                                   so the target bootstraps through the limit)
 ///     every `trainFrequency` steps past `learningStarts`: `gradientSteps` updates
 ///
-/// Each agent brings how it explores and how it learns; everything else is here once.
+/// Each agent brings how it explores and how it learns; everything else is here once, and so
+/// are the hyperparameters the loop reads (``OffPolicySettings``).
 enum OffPolicyTraining {
     /// A uniformly random action in [-1, 1]ⁿ, the action space's own sample seen in [-1, 1].
     static func randomUnitAction(dimension: Int, using generator: inout SeededGenerator) -> [Float] {
@@ -35,8 +36,9 @@ enum OffPolicyTraining {
 
     static func train<E: Environment>(
         on environment: inout E, in session: TrainingSession, seed: UInt64, bounds: ActionBounds,
-        learningStarts: Int, trainFrequency: Int, gradientSteps: Int, agent: String, steps: Steps
+        settings: OffPolicySettings, agent: String, steps: Steps
     ) throws {
+        let (learningStarts, trainFrequency, gradientSteps) = (settings.learningStarts, settings.trainFrequency, settings.gradientSteps)
         let observationSpace = environment.observationSpace
         var observation = session.observation(from: &environment, seed: seed)
         var features = ObservationFeatures.tensor(observation, in: observationSpace)

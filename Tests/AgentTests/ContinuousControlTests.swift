@@ -4,16 +4,16 @@ import RL
 
 @Suite("SAC and TD3")
 struct ContinuousControlTests {
+    let smallSettings = OffPolicySettings(
+        actorNetwork: NetworkShape(hiddenLayers: [32]), criticNetwork: NetworkShape(hiddenLayers: [32]), learningRate: 3e-3,
+        batchSize: 64, learningStarts: 200)
+
     func smallSAC(seed: UInt64, steps: Int = 1_500) -> SACAgent.Configuration {
-        SACAgent.Configuration(
-            seed: seed, budget: .steps(steps), actorNetwork: NetworkShape(hiddenLayers: [32]),
-            criticNetwork: NetworkShape(hiddenLayers: [32]), learningRate: 3e-3, batchSize: 64, learningStarts: 200)
+        SACAgent.Configuration(seed: seed, budget: .steps(steps), settings: smallSettings)
     }
 
     func smallTD3(seed: UInt64, steps: Int = 1_500) -> TD3Agent.Configuration {
-        TD3Agent.Configuration(
-            seed: seed, budget: .steps(steps), actorNetwork: NetworkShape(hiddenLayers: [32]),
-            criticNetwork: NetworkShape(hiddenLayers: [32]), learningRate: 3e-3, batchSize: 64, learningStarts: 200)
+        TD3Agent.Configuration(seed: seed, budget: .steps(steps), settings: smallSettings)
     }
 
     @Test("twin critics: the target is the smaller of the two target networks' values, and targets follow by Polyak averaging")
