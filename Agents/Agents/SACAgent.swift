@@ -158,58 +158,39 @@ public final class SACAgent: Agent {
     public let trainingState = TrainingState()
     /// μ and log σ of the policy, side by side: `[batch, 2 · dim(A)]`.
     public let actor: Sequential
-    /// Q₁, Q₂ and their targets.
-    public let critics: TwinCritics
     /// log α, learned when α is automatic.
     public let logEntropyCoefficient: Parameter
     private let actorOptimizer: Adam
-    private let criticOptimizer: Adam
     private let entropyOptimizer: Adam
-    /// The replay buffer D (kept across calls to `train`).
-    public private(set) var replayBuffer: ReplayBuffer
-    private var exploration: SeededGenerator
-    private var sampling: SeededGenerator
-    private var updateNoise: SeededGenerator
-    private var updates = 0
+    /// The critics, the replay buffer, the random streams and the loop TD3 shares.
+    private let training: OffPolicyTraining
 
     /// log σ is clamped to [−20, 2], as SB3 does.
     static let logStandardDeviationRange: (lower: Float, upper: Float) = (-20, 2)
 
     public init(configuration: Configuration, layout: SpaceLayout) throws {
         try configuration.validate()
-        guard let bounds = layout.actionBounds, bounds.isFinite else {
-            throw AgentError.doesNotFit("sac rescales its actions into the bounds of the action space, which must be finite; got \(layout.actionSpace)")
-        }
         self.configuration = configuration
         self.layout = layout
-        let actionSize = bounds.dimension
-        var memory = TrainingMemory()
-        memory.add(configuration.settings.actorNetwork, inputCount: layout.observationSize, outputCount: 2 * actionSize, batchSize: configuration.settings.batchSize)
-        for _ in 0..<2 {
-            memory.add(configuration.settings.criticNetwork, inputCount: layout.observationSize + actionSize, outputCount: 1,
-                       batchSize: configuration.settings.batchSize)
-        }
-        try memory.check()
+        training = try OffPolicyTraining(
+            settings: configuration.settings, layout: layout, actorOutputsPerAction: 2, seed: configuration.seed,
+            agent: Self.name)
         actor = try configuration.settings.actorNetwork.build(
-            inputCount: layout.observationSize, outputCount: 2 * actionSize, seed: configuration.seed)
-        critics = try TwinCritics(
-            shape: configuration.settings.criticNetwork, observationSize: layout.observationSize, actionSize: actionSize,
-            seed: configuration.seed, stream: AgentStream.criticWeights)
+            inputCount: layout.observationSize, outputCount: 2 * training.bounds.dimension, seed: configuration.seed)
         let initialAlpha = switch configuration.entropyCoefficient {
         case .automatic(let initial): initial
         case .fixed(let value): value
         }
         logEntropyCoefficient = Parameter(Tensor([Float(Foundation.log(max(initialAlpha, 1e-30)))]))
-        let rate = Float(configuration.settings.learningRate.value(at: 0))
-        actorOptimizer = try Adam(parameters: actor.parameters(), learningRate: rate)
-        criticOptimizer = try Adam(parameters: critics.parameters, learningRate: rate)
-        entropyOptimizer = try Adam(parameters: [logEntropyCoefficient], learningRate: rate)
-        replayBuffer = ReplayBuffer(
-            capacity: configuration.settings.bufferCapacity, observationSize: layout.observationSize, actionSize: actionSize)
-        exploration = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
-        sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.replay)
-        updateNoise = SeededGenerator(seed: configuration.seed, stream: AgentStream.updateNoise)
+        actorOptimizer = try Adam(parameters: actor.parameters(), learningRate: training.initialLearningRate)
+        entropyOptimizer = try Adam(parameters: [logEntropyCoefficient], learningRate: training.initialLearningRate)
     }
+
+    /// Q₁, Q₂ and their targets.
+    public var critics: TwinCritics { training.critics }
+
+    /// The replay buffer D (kept across calls to `train`).
+    public var replayBuffer: ReplayBuffer { training.replayBuffer }
 
     /// H̄: the configured target entropy, or −dim(A).
     public var targetEntropy: Double { configuration.targetEntropy ?? -Double(layout.actionCount) }
@@ -226,66 +207,30 @@ public final class SACAgent: Agent {
 
     public func trainingSnapshot() -> TrainingSnapshot {
         var snapshot = TrainingSnapshot()
-        snapshot.values.generators = ["exploration": exploration, "replay": sampling, "update_noise": updateNoise]
-        snapshot.values.integers["updates"] = updates
+        training.save(into: &snapshot)
         actorOptimizer.save(into: &snapshot, as: "actor_optimizer")
-        criticOptimizer.save(into: &snapshot, as: "critic_optimizer")
         entropyOptimizer.save(into: &snapshot, as: "entropy_optimizer")
-        for (index, target) in critics.targets.enumerated() { target.save(into: &snapshot, as: "critic_target_\(index + 1)") }
-        snapshot.replayBuffer = replayBuffer
         return snapshot
     }
 
     public func restoreTraining(from snapshot: TrainingSnapshot) throws {
-        exploration = try snapshot.generator("exploration")
-        sampling = try snapshot.generator("replay")
-        updateNoise = try snapshot.generator("update_noise")
-        updates = try snapshot.integer("updates")
+        try training.restore(from: snapshot)
         try actorOptimizer.restore(from: snapshot, as: "actor_optimizer")
-        try criticOptimizer.restore(from: snapshot, as: "critic_optimizer")
         try entropyOptimizer.restore(from: snapshot, as: "entropy_optimizer")
-        for (index, target) in critics.targets.enumerated() { try target.restore(from: snapshot, as: "critic_target_\(index + 1)") }
-        if let buffer = snapshot.replayBuffer {
-            guard buffer.observationSize == layout.observationSize, buffer.actionSize == layout.actionCount else {
-                throw AgentError.invalidCheckpoint("the saved replay buffer does not fit the agent's spaces")
-            }
-            replayBuffer = buffer
-        }
     }
 
     // MARK: - Training
 
     public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
-        let configuration = self.configuration
-        guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("sac needs a continuous action space") }
-        try OffPolicyTraining.train(
-            on: &environment, in: session, seed: configuration.seed, bounds: bounds,
-            settings: configuration.settings, agent: Self.name,
-            steps: .init(
-                randomAction: { [unowned self] in
-                    OffPolicyTraining.randomUnitAction(dimension: bounds.dimension, using: &self.exploration)
-                },
-                explore: { [unowned self] features in
-                    // a = tanh(μ + σ ε), ε ~ N(0, I)
-                    let policy = try withoutGradients { try self.policy(features) }
-                    let noise = Tensor.randomNormal(policy.gaussian.mean.shape, using: &self.exploration)
-                    return try withoutGradients { try policy.sampleWithLogProbability(noise: noise).actions.scalars }
-                },
-                store: { [unowned self] features, action, reward, next, terminated in
-                    features.withUnsafeScalars { current in
-                        next.withUnsafeScalars { following in
-                            action.withUnsafeBufferPointer { action in
-                                self.replayBuffer.append(observation: current, action: action, reward: reward,
-                                                         nextObservation: following, terminated: terminated)
-                            }
-                        }
-                    }
-                },
-                learn: { [unowned self] in
-                    let rate = Float(configuration.settings.learningRate.value(at: session.steps, progress: session.progress))
-                    for optimizer in [self.actorOptimizer, self.criticOptimizer, self.entropyOptimizer] { optimizer.learningRate = rate }
-                    return try self.update(with: self.replayBuffer.sample(batchSize: configuration.settings.batchSize, using: &self.sampling))
-                }))
+        try training.train(
+            on: &environment, in: session, seed: configuration.seed, agent: Self.name, optimizers: [actorOptimizer, entropyOptimizer],
+            explore: { features in
+                // a = tanh(μ + σ ε), ε ~ N(0, I)
+                let policy = try withoutGradients { try self.policy(features) }
+                let noise = Tensor.randomNormal(policy.gaussian.mean.shape, using: &training.exploration)
+                return try withoutGradients { try policy.sampleWithLogProbability(noise: noise).actions.scalars }
+            },
+            update: update(with:))
     }
 
     /// The squashed Gaussian π(· | s) for observations `[batch, features]` (or one `[features]`).
@@ -302,10 +247,10 @@ public final class SACAgent: Agent {
     /// One gradient step of α, the critics and (every `policyUpdateInterval`) the actor;
     /// returns the losses.
     private func update(with batch: ReplayBatch) throws -> [(Metric, Double)] {
-        updates += 1
+        let critics = training.critics
         let batchSize = batch.rewards.shape[0]
-        let noise = Tensor.randomNormal([batchSize, layout.actionCount], using: &updateNoise)
-        let nextNoise = Tensor.randomNormal([batchSize, layout.actionCount], using: &updateNoise)
+        let noise = Tensor.randomNormal([batchSize, layout.actionCount], using: &training.updateNoise)
+        let nextNoise = Tensor.randomNormal([batchSize, layout.actionCount], using: &training.updateNoise)
 
         // ã, log π(ã | s), reparameterised.
         let (policyActions, logProbability) = try policy(batch.observations).sampleWithLogProbability(noise: noise)
@@ -330,13 +275,13 @@ public final class SACAgent: Agent {
         // Critic loss ½ Σᵢ mean (Qᵢ(s, a) − y)².
         let values = try critics.values(batch.observations, batch.actionVectors)
         let criticLoss = try (meanSquaredError(values[0], targets) + meanSquaredError(values[1], targets)) * 0.5
-        criticOptimizer.zeroGradients()
+        training.criticOptimizer.zeroGradients()
         try criticLoss.backward()
-        criticOptimizer.step()
+        training.criticOptimizer.step()
 
         // Actor loss: mean(α log π(ã | s) − min Qᵢ(s, ã)), on the critics just updated.
         var losses: [(Metric, Double)] = [(Metric("qf_loss", .episodeMean), Double(criticLoss.scalar ?? .nan)), (Metric("alpha", .latest), Double(alpha))]
-        if updates % configuration.policyUpdateInterval == 0 {
+        if training.updates % configuration.policyUpdateInterval == 0 {
             let policyValues = try critics.values(batch.observations, policyActions)
             let actorLoss = try (logProbability * alpha - Tensor.minimum(policyValues[0], policyValues[1])).mean()
             actorOptimizer.zeroGradients()
@@ -346,7 +291,7 @@ public final class SACAgent: Agent {
         }
 
         // θᵢ′ ← τ θᵢ + (1 − τ) θᵢ′
-        if updates % configuration.targetUpdateInterval == 0 {
+        if training.updates % configuration.targetUpdateInterval == 0 {
             try critics.updateTargets(rate: Float(configuration.settings.targetUpdateRate))
         }
         return losses
@@ -356,16 +301,15 @@ public final class SACAgent: Agent {
 
     /// tanh(μ(s)), rescaled to the action bounds.
     public func action<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> PolicyAction {
-        guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("sac needs a continuous action space") }
         let unit = try withoutGradients { try policy(ObservationFeatures.tensor(observation, in: space)).mode().scalars }
-        return .vector(bounds.rescaled(fromUnit: unit))
+        return .vector(training.bounds.rescaled(fromUnit: unit))
     }
 
     // MARK: - Saving
 
     /// The actor (`actor.…`), the critics (`critic_1.…`, `critic_2.…`) and log α.
     public func parameterTensors() -> [String: Tensor] {
-        var tensors = actor.tensors(prefixedWith: "actor").merging(critics.tensors()) { first, _ in first }
+        var tensors = training.tensors(actor: actor)
         tensors["log_entropy_coefficient"] = logEntropyCoefficient.value.detached()
         return tensors
     }
@@ -374,12 +318,7 @@ public final class SACAgent: Agent {
         guard let logAlpha = tensors["log_entropy_coefficient"], logAlpha.shape == [1] else {
             throw AgentError.invalidCheckpoint("a sac checkpoint needs 'log_entropy_coefficient' of shape [1]")
         }
-        try actor.loadTensors(tensors.filter { $0.key.hasPrefix("actor.") }, prefixedWith: "actor")
-        try critics.load(tensors.filter { $0.key.hasPrefix("critic_") })
+        try training.load(tensors, actor: actor, others: ["log_entropy_coefficient"], agent: Self.name)
         try logEntropyCoefficient.assign(logAlpha)
-        let known = Set(parameterTensors().keys)
-        if let extra = tensors.keys.sorted().first(where: { !known.contains($0) }) {
-            throw AgentError.invalidCheckpoint("tensor '\(extra)' does not belong to a sac agent")
-        }
     }
 }

@@ -125,49 +125,24 @@ public final class TD3Agent: Agent {
     public let actor: Sequential
     /// μ′, the actor's Polyak-averaged target.
     public let targetActor: Sequential
-    /// Q₁, Q₂ and their targets.
-    public let critics: TwinCritics
     private let actorOptimizer: Adam
-    private let criticOptimizer: Adam
-    /// The replay buffer D (kept across calls to `train`).
-    public private(set) var replayBuffer: ReplayBuffer
-    private var exploration: SeededGenerator
-    private var sampling: SeededGenerator
-    private var updateNoise: SeededGenerator
+    /// The critics, the replay buffer, the random streams and the loop SAC shares.
+    private let training: OffPolicyTraining
     private var noise: ActionNoiseProcess
-    private var updates = 0
 
     public init(configuration: Configuration, layout: SpaceLayout) throws {
         try configuration.validate()
-        guard let bounds = layout.actionBounds, bounds.isFinite else {
-            throw AgentError.doesNotFit("td3 rescales its actions into the bounds of the action space, which must be finite; got \(layout.actionSpace)")
-        }
         self.configuration = configuration
         self.layout = layout
-        let actionSize = bounds.dimension
-        var memory = TrainingMemory()
-        memory.add(configuration.settings.actorNetwork, inputCount: layout.observationSize, outputCount: actionSize, batchSize: configuration.settings.batchSize)
-        for _ in 0..<2 {
-            memory.add(configuration.settings.criticNetwork, inputCount: layout.observationSize + actionSize, outputCount: 1,
-                       batchSize: configuration.settings.batchSize)
-        }
-        try memory.check()
+        training = try OffPolicyTraining(
+            settings: configuration.settings, layout: layout, actorOutputsPerAction: 1, seed: configuration.seed, agent: Self.name)
+        let actionSize = training.bounds.dimension
         // μ ends in tanh, so its actions lie in [-1, 1].
         actor = try Self.buildActor(configuration.settings.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
                                     seed: configuration.seed)
         targetActor = try Self.buildActor(configuration.settings.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
                                           seed: configuration.seed)
-        critics = try TwinCritics(
-            shape: configuration.settings.criticNetwork, observationSize: layout.observationSize, actionSize: actionSize,
-            seed: configuration.seed, stream: AgentStream.criticWeights)
-        let rate = Float(configuration.settings.learningRate.value(at: 0))
-        actorOptimizer = try Adam(parameters: actor.parameters(), learningRate: rate)
-        criticOptimizer = try Adam(parameters: critics.parameters, learningRate: rate)
-        replayBuffer = ReplayBuffer(
-            capacity: configuration.settings.bufferCapacity, observationSize: layout.observationSize, actionSize: actionSize)
-        exploration = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
-        sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.replay)
-        updateNoise = SeededGenerator(seed: configuration.seed, stream: AgentStream.updateNoise)
+        actorOptimizer = try Adam(parameters: actor.parameters(), learningRate: training.initialLearningRate)
         noise = ActionNoiseProcess(configuration.actionNoise, dimension: actionSize)
     }
 
@@ -177,89 +152,57 @@ public final class TD3Agent: Agent {
         return Sequential(body.layers + [Tanh()])
     }
 
+    /// Q₁, Q₂ and their targets.
+    public var critics: TwinCritics { training.critics }
+
+    /// The replay buffer D (kept across calls to `train`).
+    public var replayBuffer: ReplayBuffer { training.replayBuffer }
+
     // MARK: - Resuming
 
     public func trainingSnapshot() throws -> TrainingSnapshot {
         var snapshot = TrainingSnapshot()
-        snapshot.values.generators = ["exploration": exploration, "replay": sampling, "update_noise": updateNoise]
-        snapshot.values.integers["updates"] = updates
+        training.save(into: &snapshot)
         snapshot.values.numbers["action_noise"] = noise.state
         actorOptimizer.save(into: &snapshot, as: "actor_optimizer")
-        criticOptimizer.save(into: &snapshot, as: "critic_optimizer")
         targetActor.save(into: &snapshot, as: "actor_target")
-        for (index, target) in critics.targets.enumerated() { target.save(into: &snapshot, as: "critic_target_\(index + 1)") }
-        snapshot.replayBuffer = replayBuffer
         return snapshot
     }
 
     public func restoreTraining(from snapshot: TrainingSnapshot) throws {
-        exploration = try snapshot.generator("exploration")
-        sampling = try snapshot.generator("replay")
-        updateNoise = try snapshot.generator("update_noise")
-        updates = try snapshot.integer("updates")
+        try training.restore(from: snapshot)
         guard let state = snapshot.values.numbers["action_noise"], state.count == layout.actionCount else {
             throw AgentError.invalidCheckpoint("the saved action noise does not fit the agent's actions")
         }
         noise.restore(state)
         try actorOptimizer.restore(from: snapshot, as: "actor_optimizer")
-        try criticOptimizer.restore(from: snapshot, as: "critic_optimizer")
         try targetActor.restore(from: snapshot, as: "actor_target")
-        for (index, target) in critics.targets.enumerated() { try target.restore(from: snapshot, as: "critic_target_\(index + 1)") }
-        if let buffer = snapshot.replayBuffer {
-            guard buffer.observationSize == layout.observationSize, buffer.actionSize == layout.actionCount else {
-                throw AgentError.invalidCheckpoint("the saved replay buffer does not fit the agent's spaces")
-            }
-            replayBuffer = buffer
-        }
     }
 
     // MARK: - Training
 
     public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
-        let configuration = self.configuration
-        guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("td3 needs a continuous action space") }
-        try OffPolicyTraining.train(
-            on: &environment, in: session, seed: configuration.seed, bounds: bounds,
-            settings: configuration.settings, agent: Self.name,
-            steps: .init(
-                randomAction: { [unowned self] in
-                    OffPolicyTraining.randomUnitAction(dimension: bounds.dimension, using: &self.exploration)
-                },
-                explore: { [unowned self] features in
-                    // clip(μ(s) + noise, −1, 1)
-                    let mean = try withoutGradients { try self.actor(features).scalars }
-                    let noise = self.noise.next(using: &self.exploration)
-                    return zip(mean, noise).map { min(1, max(-1, $0 + $1)) }
-                },
-                store: { [unowned self] features, action, reward, next, terminated in
-                    features.withUnsafeScalars { current in
-                        next.withUnsafeScalars { following in
-                            action.withUnsafeBufferPointer { action in
-                                self.replayBuffer.append(observation: current, action: action, reward: reward,
-                                                         nextObservation: following, terminated: terminated)
-                            }
-                        }
-                    }
-                },
-                learn: { [unowned self] in
-                    let rate = Float(configuration.settings.learningRate.value(at: session.steps, progress: session.progress))
-                    self.actorOptimizer.learningRate = rate
-                    self.criticOptimizer.learningRate = rate
-                    return try self.update(with: self.replayBuffer.sample(batchSize: configuration.settings.batchSize, using: &self.sampling))
-                },
-                episodeEnded: { [unowned self] in self.noise.reset() }))
+        try training.train(
+            on: &environment, in: session, seed: configuration.seed, agent: Self.name, optimizers: [actorOptimizer],
+            explore: { features in
+                // clip(μ(s) + noise, −1, 1)
+                let mean = try withoutGradients { try actor(features).scalars }
+                let noise = self.noise.next(using: &training.exploration)
+                return zip(mean, noise).map { min(1, max(-1, $0 + $1)) }
+            },
+            update: update(with:),
+            episodeEnded: { noise.reset() })
     }
 
     /// One critic step and, every `policyDelay` updates, an actor step and the target updates;
     /// returns the losses.
     private func update(with batch: ReplayBatch) throws -> [(Metric, Double)] {
-        updates += 1
-        let configuration = self.configuration
+        let (configuration, critics) = (self.configuration, training.critics)
         let (batchSize, actionSize) = (batch.rewards.shape[0], layout.actionCount)
 
         // ã′ = clip(μ′(s′) + clip(ε, −c, c), −1, 1), ε ~ N(0, σ̃²);  y = r + γ (1 − terminated) min Q′(s′, ã′)
         let smoothing = try Tensor.randomNormal(
-            [batchSize, actionSize], standardDeviation: Float(configuration.targetPolicyNoise), using: &updateNoise)
+            [batchSize, actionSize], standardDeviation: Float(configuration.targetPolicyNoise), using: &training.updateNoise)
             .clamped(min: -Float(configuration.targetNoiseClip), max: Float(configuration.targetNoiseClip))
         let targets = try withoutGradients {
             let nextActions = try (targetActor(batch.nextObservations) + smoothing).clamped(min: -1, max: 1)
@@ -270,13 +213,13 @@ public final class TD3Agent: Agent {
         // Critic loss Σᵢ mean (Qᵢ(s, a) − y)².
         let values = try critics.values(batch.observations, batch.actionVectors)
         let criticLoss = try meanSquaredError(values[0], targets) + meanSquaredError(values[1], targets)
-        criticOptimizer.zeroGradients()
+        training.criticOptimizer.zeroGradients()
         try criticLoss.backward()
-        criticOptimizer.step()
+        training.criticOptimizer.step()
         var losses: [(Metric, Double)] = [(Metric("qf_loss", .episodeMean), Double(criticLoss.scalar ?? .nan))]
 
         // Delayed: actor loss −mean Q₁(s, μ(s)), then the targets.
-        if updates % configuration.policyDelay == 0 {
+        if training.updates % configuration.policyDelay == 0 {
             let actorValues = try critics.values(batch.observations, actor(batch.observations))
             let actorLoss = -actorValues[0].mean()
             actorOptimizer.zeroGradients()
@@ -293,9 +236,8 @@ public final class TD3Agent: Agent {
 
     /// μ(s), rescaled to the action bounds.
     public func action<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> PolicyAction {
-        guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("td3 needs a continuous action space") }
         let unit = try withoutGradients { try actor(ObservationFeatures.tensor(observation, in: space)).scalars }
-        return .vector(bounds.rescaled(fromUnit: unit))
+        return .vector(training.bounds.rescaled(fromUnit: unit))
     }
 
     // MARK: - Saving
@@ -303,16 +245,11 @@ public final class TD3Agent: Agent {
     /// The actor (`actor.…`) and the critics (`critic_1.…`, `critic_2.…`); the targets are copied
     /// from them when loading.
     public func parameterTensors() -> [String: Tensor] {
-        actor.tensors(prefixedWith: "actor").merging(critics.tensors()) { first, _ in first }
+        training.tensors(actor: actor)
     }
 
     public func loadParameterTensors(_ tensors: [String: Tensor]) throws {
-        try actor.loadTensors(tensors.filter { $0.key.hasPrefix("actor.") }, prefixedWith: "actor")
-        try critics.load(tensors.filter { $0.key.hasPrefix("critic_") })
+        try training.load(tensors, actor: actor, agent: Self.name)
         try targetActor.copyParameters(from: actor)
-        let known = Set(parameterTensors().keys)
-        if let extra = tensors.keys.sorted().first(where: { !known.contains($0) }) {
-            throw AgentError.invalidCheckpoint("tensor '\(extra)' does not belong to a td3 agent")
-        }
     }
 }
