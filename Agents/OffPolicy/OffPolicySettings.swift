@@ -2,7 +2,7 @@ import RLCore
 
 /// The hyperparameters SAC and TD3 share: the networks, Adam's step size, the replay buffer and
 /// its minibatches, the discount, when and how often they learn, and the targets' Polyak
-/// averaging (the loop that reads them is ``OffPolicyTraining``).
+/// averaging, which the training loop they share reads.
 ///
 /// Defaults are Stable-Baselines3's (`OffPolicyAlgorithm`); the networks and the learning rate
 /// have none here, because the agents' differ (SAC: 256-256 and 3e-4; TD3: 400-300 and 1e-3).
