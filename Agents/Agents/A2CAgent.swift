@@ -23,7 +23,7 @@ import TensorCore
 ///
 /// Metrics, named as CleanRL logs them: `policy_loss`, `value_loss`, `entropy`,
 /// `explained_variance`, `learning_rate`.
-public final class A2CAgent: Agent {
+public final class A2CAgent: Agent, ActorCriticAgent {
     /// The optimiser of the networks.
     public enum OptimizerKind: String, Codable, Sendable, CaseIterable {
         /// RMSProp with ρ = 0.99 and ε = `rmsprop-epsilon` (SB3's default, the paper's).
@@ -131,12 +131,7 @@ public final class A2CAgent: Agent {
 
     // MARK: - Training
 
-    public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
-        try rollouts.train(
-            on: &environment, in: session, networks: networks, seed: configuration.seed,
-            solvedCheck: { [unowned self] in try session.checkSolved(configuration.settings.solved, agent: self, environment: $0) },
-            learn: { [unowned self] in try update(with: $0, in: session) })
-    }
+    // The loop is ActorCriticAgent's: rollouts, then this update on each full one.
 
     /// One gradient step on a full rollout.
     ///
@@ -169,23 +164,9 @@ public final class A2CAgent: Agent {
         try session.endUpdate()
     }
 
-    // MARK: - Acting
+    // MARK: - Resuming
 
-    /// The most probable action, or the Gaussian's mean clipped to the bounds.
-    public func action<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> PolicyAction {
-        try rollouts.deterministicAction(ObservationFeatures.tensor(observation, in: space), networks: networks)
-    }
-
-    // MARK: - Saving and resuming
-
-    /// The networks (`actor.…`, `critic.…`) and, when normalising, the observation statistics.
-    public func parameterTensors() -> [String: Tensor] {
-        rollouts.learnedTensors(networks)
-    }
-
-    public func loadParameterTensors(_ tensors: [String: Tensor]) throws {
-        try rollouts.loadLearnedTensors(tensors, into: networks, agent: Self.name)
-    }
+    // Acting and saving what it learned come from ActorCriticAgent (shared with PPO).
 
     public func trainingSnapshot() throws -> TrainingSnapshot {
         var snapshot = TrainingSnapshot()

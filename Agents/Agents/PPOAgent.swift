@@ -30,7 +30,7 @@ import TensorCore
 ///
 /// Metrics, named as CleanRL logs them: `policy_loss`, `value_loss`, `entropy`, `approx_kl`,
 /// `clip_fraction`, `explained_variance`, `learning_rate`.
-public final class PPOAgent: Agent {
+public final class PPOAgent: Agent, ActorCriticAgent {
     /// The hyperparameters: Stable-Baselines3's defaults, and rl-baselines3-zoo's tuned values
     /// through ``recommended(for:)``.
     public struct Configuration: AgentConfiguration {
@@ -173,12 +173,7 @@ public final class PPOAgent: Agent {
 
     // MARK: - Training
 
-    public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
-        try rollouts.train(
-            on: &environment, in: session, networks: networks, seed: configuration.seed,
-            solvedCheck: { [unowned self] in try session.checkSolved(configuration.settings.solved, agent: self, environment: $0) },
-            learn: { [unowned self] in try update(with: $0, in: session) })
-    }
+    // The loop is ActorCriticAgent's: rollouts, then this update on each full one.
 
     /// `epochs` passes of minibatch gradient steps over a full rollout.
     ///
@@ -240,23 +235,9 @@ public final class PPOAgent: Agent {
         try session.endUpdate()
     }
 
-    // MARK: - Acting
+    // MARK: - Resuming
 
-    /// The most probable action, or the Gaussian's mean clipped to the bounds.
-    public func action<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> PolicyAction {
-        try rollouts.deterministicAction(ObservationFeatures.tensor(observation, in: space), networks: networks)
-    }
-
-    // MARK: - Saving and resuming
-
-    /// The networks (`actor.…`, `critic.…`) and, when normalising, the observation statistics.
-    public func parameterTensors() -> [String: Tensor] {
-        rollouts.learnedTensors(networks)
-    }
-
-    public func loadParameterTensors(_ tensors: [String: Tensor]) throws {
-        try rollouts.loadLearnedTensors(tensors, into: networks, agent: Self.name)
-    }
+    // Acting and saving what it learned come from ActorCriticAgent (shared with A2C).
 
     public func trainingSnapshot() throws -> TrainingSnapshot {
         var snapshot = TrainingSnapshot()

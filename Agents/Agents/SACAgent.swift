@@ -63,26 +63,9 @@ public final class SACAgent: Agent {
         public var seed: UInt64
         /// How long to train (default 20,000 steps).
         public var budget: TrainingBudget
-        /// The actor's hidden layers (default 256-256 ReLU).
-        public var actorNetwork: NetworkShape
-        /// Each critic's hidden layers (default 256-256 ReLU).
-        public var criticNetwork: NetworkShape
-        /// Adam's step size for the actor, the critics and α, over environment steps (default 3e-4).
-        public var learningRate: Schedule
-        /// The replay buffer's capacity in transitions (default 1,000,000).
-        public var bufferCapacity: Int
-        /// Transitions per minibatch (default 256).
-        public var batchSize: Int
-        /// γ in [0, 1] (default 0.99).
-        public var discount: Double
-        /// Steps of uniformly random actions before the first update (default 100).
-        public var learningStarts: Int
-        /// Environment steps between updates (default 1).
-        public var trainFrequency: Int
-        /// Gradient steps per update (default 1).
-        public var gradientSteps: Int
-        /// τ in (0, 1] of the targets' Polyak averaging (default 0.005).
-        public var targetUpdateRate: Double
+        /// What SAC shares with TD3 (default: 256-256 ReLU networks, learning rate 3e-4 for the
+        /// actor, the critics and α, SB3's other defaults).
+        public var settings: OffPolicySettings
         /// Gradient steps between target updates (default 1).
         public var targetUpdateInterval: Int
         /// Gradient steps between actor updates (default 1, as SB3; CleanRL uses 2).
@@ -95,25 +78,15 @@ public final class SACAgent: Agent {
         /// Creates the hyperparameters; see each property for its meaning and default.
         public init(
             seed: UInt64 = 0, budget: TrainingBudget = .steps(20_000),
-            actorNetwork: NetworkShape = NetworkShape(hiddenLayers: [256, 256]),
-            criticNetwork: NetworkShape = NetworkShape(hiddenLayers: [256, 256]), learningRate: Schedule = 3e-4,
-            bufferCapacity: Int = 1_000_000, batchSize: Int = 256, discount: Double = 0.99, learningStarts: Int = 100,
-            trainFrequency: Int = 1, gradientSteps: Int = 1, targetUpdateRate: Double = 0.005, targetUpdateInterval: Int = 1,
-            policyUpdateInterval: Int = 1, entropyCoefficient: EntropyCoefficient = .automatic(initial: 1),
-            targetEntropy: Double? = nil
+            settings: OffPolicySettings = OffPolicySettings(
+                actorNetwork: NetworkShape(hiddenLayers: [256, 256]), criticNetwork: NetworkShape(hiddenLayers: [256, 256]),
+                learningRate: 3e-4),
+            targetUpdateInterval: Int = 1, policyUpdateInterval: Int = 1,
+            entropyCoefficient: EntropyCoefficient = .automatic(initial: 1), targetEntropy: Double? = nil
         ) {
             self.seed = seed
             self.budget = budget
-            self.actorNetwork = actorNetwork
-            self.criticNetwork = criticNetwork
-            self.learningRate = learningRate
-            self.bufferCapacity = bufferCapacity
-            self.batchSize = batchSize
-            self.discount = discount
-            self.learningStarts = learningStarts
-            self.trainFrequency = trainFrequency
-            self.gradientSteps = gradientSteps
-            self.targetUpdateRate = targetUpdateRate
+            self.settings = settings
             self.targetUpdateInterval = targetUpdateInterval
             self.policyUpdateInterval = policyUpdateInterval
             self.entropyCoefficient = entropyCoefficient
@@ -122,19 +95,7 @@ public final class SACAgent: Agent {
 
         public func validate() throws {
             try budget.validate()
-            try actorNetwork.validate()
-            try criticNetwork.validate()
-            try learningRate.validatePositive("learning rate")
-            try ConfigurationCheck.atLeast(bufferCapacity, 1, "buffer capacity")
-            try ConfigurationCheck.atLeast(batchSize, 1, "batch size")
-            try ConfigurationCheck.require(batchSize <= DQNAgent.Configuration.maximumBatchSize,
-                                           "batch size must be at most \(DQNAgent.Configuration.maximumBatchSize), got \(batchSize)")
-            try ConfigurationCheck.unitInterval(discount, "discount")
-            try ConfigurationCheck.atLeast(learningStarts, 0, "learning starts")
-            try ConfigurationCheck.atLeast(trainFrequency, 1, "train frequency")
-            try ConfigurationCheck.atLeast(gradientSteps, 1, "gradient steps")
-            try ConfigurationCheck.require(targetUpdateRate > 0 && targetUpdateRate <= 1,
-                                           "target update rate τ must be in (0, 1], got \(targetUpdateRate)")
+            try settings.validate()
             try ConfigurationCheck.atLeast(targetUpdateInterval, 1, "target update interval")
             try ConfigurationCheck.atLeast(policyUpdateInterval, 1, "policy update interval")
             switch entropyCoefficient {
@@ -159,8 +120,10 @@ public final class SACAgent: Agent {
                 // time, and deterministic returns of −136 to −161 on seeds 0 to 9 (the zoo
                 // reports −157 with 256-256).
                 Configuration(
-                    budget: .steps(20_000), actorNetwork: NetworkShape(hiddenLayers: [64, 64]),
-                    criticNetwork: NetworkShape(hiddenLayers: [64, 64]), learningRate: 1e-3)
+                    budget: .steps(20_000),
+                    settings: OffPolicySettings(
+                        actorNetwork: NetworkShape(hiddenLayers: [64, 64]), criticNetwork: NetworkShape(hiddenLayers: [64, 64]),
+                        learningRate: 1e-3))
             default:
                 Configuration()
             }
@@ -171,34 +134,23 @@ public final class SACAgent: Agent {
         name: "sac", summary: "soft actor-critic: twin critics, a tanh-squashed Gaussian policy, automatic entropy tuning",
         requirements: SpaceRequirements(observations: .flattened, actions: .continuous),
         defaults: Configuration(), recommended: Configuration.recommended(for:),
-        hyperparameters: NetworkShape.hyperparameters(\.actorNetwork, role: "actor")
-            + NetworkShape.hyperparameters(\.criticNetwork, prefix: "critic-", role: "critics") + [
-                .schedule("learning-rate", \.learningRate, "Adam's step size for the actor, the critics and α", in: .positive, valueName: "rate"),
-                .integer("buffer-capacity", \.bufferCapacity, "replay buffer capacity in transitions", atLeast: 1),
-                .integer("batch-size", \.batchSize, "transitions per minibatch", atLeast: 1, atMost: DQNAgent.Configuration.maximumBatchSize),
-                .number("discount", \.discount, "discount γ", in: .unitInterval, valueName: "gamma"),
-                .integer("learning-starts", \.learningStarts, "steps of uniformly random actions before the first update", atLeast: 0,
-                         valueName: "steps"),
-                .integer("train-frequency", \.trainFrequency, "environment steps between updates", atLeast: 1, valueName: "steps"),
-                .integer("gradient-steps", \.gradientSteps, "gradient steps per update", atLeast: 1),
-                .number("target-update-rate", \.targetUpdateRate, "τ of the targets' Polyak averaging", in: ValueRange(above: 0, atMost: 1),
-                        valueName: "tau"),
-                .integer("target-update-interval", \.targetUpdateInterval, "gradient steps between target updates", atLeast: 1),
-                .integer("policy-update-interval", \.policyUpdateInterval, "gradient steps between actor updates", atLeast: 1),
-                Hyperparameter(
-                    "entropy-coefficient", summary: "α: auto (tuned from 1), auto_X (tuned from X) or a fixed number",
-                    accepts: "auto, auto_X (X > 0) or a number ≥ 0", valueName: "alpha",
-                    read: { $0.entropyCoefficient.text },
-                    write: { $0.entropyCoefficient = try EntropyCoefficient(text: $1) }),
-                Hyperparameter(
-                    "target-entropy", summary: "the entropy automatic tuning aims at; auto for −dim(A)",
-                    accepts: "a number or auto", valueName: "entropy",
-                    read: { $0.targetEntropy.map(HyperparameterText.number) ?? "auto" },
-                    write: { configuration, text in
-                        if text.lowercased() == "auto" { configuration.targetEntropy = nil; return }
-                        configuration.targetEntropy = try HyperparameterText.parseNumber(text, for: "target-entropy")
-                    }),
-            ],
+        hyperparameters: OffPolicySettings.hyperparameters(\.settings, optimized: "the actor, the critics and α") + [
+            .integer("target-update-interval", \.targetUpdateInterval, "gradient steps between target updates", atLeast: 1),
+            .integer("policy-update-interval", \.policyUpdateInterval, "gradient steps between actor updates", atLeast: 1),
+            Hyperparameter(
+                "entropy-coefficient", summary: "α: auto (tuned from 1), auto_X (tuned from X) or a fixed number",
+                accepts: "auto, auto_X (X > 0) or a number ≥ 0", valueName: "alpha",
+                read: { $0.entropyCoefficient.text },
+                write: { $0.entropyCoefficient = try EntropyCoefficient(text: $1) }),
+            Hyperparameter(
+                "target-entropy", summary: "the entropy automatic tuning aims at; auto for −dim(A)",
+                accepts: "a number or auto", valueName: "entropy",
+                read: { $0.targetEntropy.map(HyperparameterText.number) ?? "auto" },
+                write: { configuration, text in
+                    if text.lowercased() == "auto" { configuration.targetEntropy = nil; return }
+                    configuration.targetEntropy = try HyperparameterText.parseNumber(text, for: "target-entropy")
+                }),
+        ],
         metrics: [Metric("qf_loss", .episodeMean), Metric("actor_loss", .episodeMean), Metric("alpha", .latest)])
 
     public let configuration: Configuration
@@ -206,58 +158,39 @@ public final class SACAgent: Agent {
     public let trainingState = TrainingState()
     /// μ and log σ of the policy, side by side: `[batch, 2 · dim(A)]`.
     public let actor: Sequential
-    /// Q₁, Q₂ and their targets.
-    public let critics: TwinCritics
     /// log α, learned when α is automatic.
     public let logEntropyCoefficient: Parameter
     private let actorOptimizer: Adam
-    private let criticOptimizer: Adam
     private let entropyOptimizer: Adam
-    /// The replay buffer D (kept across calls to `train`).
-    public private(set) var replayBuffer: ReplayBuffer
-    private var exploration: SeededGenerator
-    private var sampling: SeededGenerator
-    private var updateNoise: SeededGenerator
-    private var updates = 0
+    /// The critics, the replay buffer, the random streams and the loop TD3 shares.
+    private let training: OffPolicyTraining
 
     /// log σ is clamped to [−20, 2], as SB3 does.
     static let logStandardDeviationRange: (lower: Float, upper: Float) = (-20, 2)
 
     public init(configuration: Configuration, layout: SpaceLayout) throws {
         try configuration.validate()
-        guard let bounds = layout.actionBounds, bounds.isFinite else {
-            throw AgentError.doesNotFit("sac rescales its actions into the bounds of the action space, which must be finite; got \(layout.actionSpace)")
-        }
         self.configuration = configuration
         self.layout = layout
-        let actionSize = bounds.dimension
-        var memory = TrainingMemory()
-        memory.add(configuration.actorNetwork, inputCount: layout.observationSize, outputCount: 2 * actionSize, batchSize: configuration.batchSize)
-        for _ in 0..<2 {
-            memory.add(configuration.criticNetwork, inputCount: layout.observationSize + actionSize, outputCount: 1,
-                       batchSize: configuration.batchSize)
-        }
-        try memory.check()
-        actor = try configuration.actorNetwork.build(
-            inputCount: layout.observationSize, outputCount: 2 * actionSize, seed: configuration.seed)
-        critics = try TwinCritics(
-            shape: configuration.criticNetwork, observationSize: layout.observationSize, actionSize: actionSize,
-            seed: configuration.seed, stream: AgentStream.criticWeights)
+        training = try OffPolicyTraining(
+            settings: configuration.settings, layout: layout, actorOutputsPerAction: 2, seed: configuration.seed,
+            agent: Self.name)
+        actor = try configuration.settings.actorNetwork.build(
+            inputCount: layout.observationSize, outputCount: 2 * training.bounds.dimension, seed: configuration.seed)
         let initialAlpha = switch configuration.entropyCoefficient {
         case .automatic(let initial): initial
         case .fixed(let value): value
         }
         logEntropyCoefficient = Parameter(Tensor([Float(Foundation.log(max(initialAlpha, 1e-30)))]))
-        let rate = Float(configuration.learningRate.value(at: 0))
-        actorOptimizer = try Adam(parameters: actor.parameters(), learningRate: rate)
-        criticOptimizer = try Adam(parameters: critics.parameters, learningRate: rate)
-        entropyOptimizer = try Adam(parameters: [logEntropyCoefficient], learningRate: rate)
-        replayBuffer = ReplayBuffer(
-            capacity: configuration.bufferCapacity, observationSize: layout.observationSize, actionSize: actionSize)
-        exploration = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
-        sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.replay)
-        updateNoise = SeededGenerator(seed: configuration.seed, stream: AgentStream.updateNoise)
+        actorOptimizer = try Adam(parameters: actor.parameters(), learningRate: training.initialLearningRate)
+        entropyOptimizer = try Adam(parameters: [logEntropyCoefficient], learningRate: training.initialLearningRate)
     }
+
+    /// Q₁, Q₂ and their targets.
+    public var critics: TwinCritics { training.critics }
+
+    /// The replay buffer D (kept across calls to `train`).
+    public var replayBuffer: ReplayBuffer { training.replayBuffer }
 
     /// H̄: the configured target entropy, or −dim(A).
     public var targetEntropy: Double { configuration.targetEntropy ?? -Double(layout.actionCount) }
@@ -274,67 +207,30 @@ public final class SACAgent: Agent {
 
     public func trainingSnapshot() -> TrainingSnapshot {
         var snapshot = TrainingSnapshot()
-        snapshot.values.generators = ["exploration": exploration, "replay": sampling, "update_noise": updateNoise]
-        snapshot.values.integers["updates"] = updates
+        training.save(into: &snapshot)
         actorOptimizer.save(into: &snapshot, as: "actor_optimizer")
-        criticOptimizer.save(into: &snapshot, as: "critic_optimizer")
         entropyOptimizer.save(into: &snapshot, as: "entropy_optimizer")
-        for (index, target) in critics.targets.enumerated() { target.save(into: &snapshot, as: "critic_target_\(index + 1)") }
-        snapshot.replayBuffer = replayBuffer
         return snapshot
     }
 
     public func restoreTraining(from snapshot: TrainingSnapshot) throws {
-        exploration = try snapshot.generator("exploration")
-        sampling = try snapshot.generator("replay")
-        updateNoise = try snapshot.generator("update_noise")
-        updates = try snapshot.integer("updates")
+        try training.restore(from: snapshot)
         try actorOptimizer.restore(from: snapshot, as: "actor_optimizer")
-        try criticOptimizer.restore(from: snapshot, as: "critic_optimizer")
         try entropyOptimizer.restore(from: snapshot, as: "entropy_optimizer")
-        for (index, target) in critics.targets.enumerated() { try target.restore(from: snapshot, as: "critic_target_\(index + 1)") }
-        if let buffer = snapshot.replayBuffer {
-            guard buffer.observationSize == layout.observationSize, buffer.actionSize == layout.actionCount else {
-                throw AgentError.invalidCheckpoint("the saved replay buffer does not fit the agent's spaces")
-            }
-            replayBuffer = buffer
-        }
     }
 
     // MARK: - Training
 
     public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
-        let configuration = self.configuration
-        guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("sac needs a continuous action space") }
-        try OffPolicyTraining.train(
-            on: &environment, in: session, seed: configuration.seed, bounds: bounds,
-            learningStarts: configuration.learningStarts, trainFrequency: configuration.trainFrequency,
-            gradientSteps: configuration.gradientSteps, agent: Self.name,
-            steps: .init(
-                randomAction: { [unowned self] in
-                    OffPolicyTraining.randomUnitAction(dimension: bounds.dimension, using: &self.exploration)
-                },
-                explore: { [unowned self] features in
-                    // a = tanh(μ + σ ε), ε ~ N(0, I)
-                    let policy = try withoutGradients { try self.policy(features) }
-                    let noise = Tensor.randomNormal(policy.gaussian.mean.shape, using: &self.exploration)
-                    return try withoutGradients { try policy.sampleWithLogProbability(noise: noise).actions.scalars }
-                },
-                store: { [unowned self] features, action, reward, next, terminated in
-                    features.withUnsafeScalars { current in
-                        next.withUnsafeScalars { following in
-                            action.withUnsafeBufferPointer { action in
-                                self.replayBuffer.append(observation: current, action: action, reward: reward,
-                                                         nextObservation: following, terminated: terminated)
-                            }
-                        }
-                    }
-                },
-                learn: { [unowned self] in
-                    let rate = Float(configuration.learningRate.value(at: session.steps, progress: session.progress))
-                    for optimizer in [self.actorOptimizer, self.criticOptimizer, self.entropyOptimizer] { optimizer.learningRate = rate }
-                    return try self.update(with: self.replayBuffer.sample(batchSize: configuration.batchSize, using: &self.sampling))
-                }))
+        try training.train(
+            on: &environment, in: session, seed: configuration.seed, agent: Self.name, optimizers: [actorOptimizer, entropyOptimizer],
+            explore: { features in
+                // a = tanh(μ + σ ε), ε ~ N(0, I)
+                let policy = try withoutGradients { try self.policy(features) }
+                let noise = Tensor.randomNormal(policy.gaussian.mean.shape, using: &training.exploration)
+                return try withoutGradients { try policy.sampleWithLogProbability(noise: noise).actions.scalars }
+            },
+            update: update(with:))
     }
 
     /// The squashed Gaussian π(· | s) for observations `[batch, features]` (or one `[features]`).
@@ -348,16 +244,23 @@ public final class SACAgent: Agent {
             logStandardDeviation: output.slice(alongAxis: 1, size..<(2 * size)).clamped(min: lower, max: upper))
     }
 
-    /// One gradient step of α, the critics and (every `policyUpdateInterval`) the actor;
-    /// returns the losses.
+    /// One gradient step as training takes it: the update count advanced (the delays read it),
+    /// then ``update(with:)``.
     ///
     /// Visible to the `Benchmarking` SPI only, for the benchmarks that time one gradient step
     /// (`Benchmarks/`); `train` is the way to train.
-    @_spi(Benchmarking) public func update(with batch: ReplayBatch) throws -> [(Metric, Double)] {
-        updates += 1
+    @_spi(Benchmarking) public func gradientStep(with batch: ReplayBatch) throws -> [(Metric, Double)] {
+        training.countUpdate()
+        return try update(with: batch)
+    }
+
+    /// One gradient step of α, the critics and (every `policyUpdateInterval`) the actor;
+    /// returns the losses.
+    private func update(with batch: ReplayBatch) throws -> [(Metric, Double)] {
+        let critics = training.critics
         let batchSize = batch.rewards.shape[0]
-        let noise = Tensor.randomNormal([batchSize, layout.actionCount], using: &updateNoise)
-        let nextNoise = Tensor.randomNormal([batchSize, layout.actionCount], using: &updateNoise)
+        let noise = Tensor.randomNormal([batchSize, layout.actionCount], using: &training.updateNoise)
+        let nextNoise = Tensor.randomNormal([batchSize, layout.actionCount], using: &training.updateNoise)
 
         // ã, log π(ã | s), reparameterised.
         let (policyActions, logProbability) = try policy(batch.observations).sampleWithLogProbability(noise: noise)
@@ -376,19 +279,19 @@ public final class SACAgent: Agent {
         let targets = try withoutGradients {
             let (nextActions, nextLogProbability) = try policy(batch.nextObservations).sampleWithLogProbability(noise: nextNoise)
             let nextValues = try critics.minimumTargetValue(batch.nextObservations, nextActions) - nextLogProbability * alpha
-            return try batch.rewards + batch.notTerminated * nextValues * Float(configuration.discount)
+            return try batch.rewards + batch.notTerminated * nextValues * Float(configuration.settings.discount)
         }
 
         // Critic loss ½ Σᵢ mean (Qᵢ(s, a) − y)².
         let values = try critics.values(batch.observations, batch.actionVectors)
         let criticLoss = try (meanSquaredError(values[0], targets) + meanSquaredError(values[1], targets)) * 0.5
-        criticOptimizer.zeroGradients()
+        training.criticOptimizer.zeroGradients()
         try criticLoss.backward()
-        criticOptimizer.step()
+        training.criticOptimizer.step()
 
         // Actor loss: mean(α log π(ã | s) − min Qᵢ(s, ã)), on the critics just updated.
         var losses: [(Metric, Double)] = [(Metric("qf_loss", .episodeMean), Double(criticLoss.scalar ?? .nan)), (Metric("alpha", .latest), Double(alpha))]
-        if updates % configuration.policyUpdateInterval == 0 {
+        if training.updates % configuration.policyUpdateInterval == 0 {
             let policyValues = try critics.values(batch.observations, policyActions)
             let actorLoss = try (logProbability * alpha - Tensor.minimum(policyValues[0], policyValues[1])).mean()
             actorOptimizer.zeroGradients()
@@ -398,8 +301,8 @@ public final class SACAgent: Agent {
         }
 
         // θᵢ′ ← τ θᵢ + (1 − τ) θᵢ′
-        if updates % configuration.targetUpdateInterval == 0 {
-            try critics.updateTargets(rate: Float(configuration.targetUpdateRate))
+        if training.updates % configuration.targetUpdateInterval == 0 {
+            try critics.updateTargets(rate: Float(configuration.settings.targetUpdateRate))
         }
         return losses
     }
@@ -408,16 +311,15 @@ public final class SACAgent: Agent {
 
     /// tanh(μ(s)), rescaled to the action bounds.
     public func action<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> PolicyAction {
-        guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("sac needs a continuous action space") }
         let unit = try withoutGradients { try policy(ObservationFeatures.tensor(observation, in: space)).mode().scalars }
-        return .vector(bounds.rescaled(fromUnit: unit))
+        return .vector(training.bounds.rescaled(fromUnit: unit))
     }
 
     // MARK: - Saving
 
     /// The actor (`actor.…`), the critics (`critic_1.…`, `critic_2.…`) and log α.
     public func parameterTensors() -> [String: Tensor] {
-        var tensors = actor.tensors(prefixedWith: "actor").merging(critics.tensors()) { first, _ in first }
+        var tensors = training.tensors(actor: actor)
         tensors["log_entropy_coefficient"] = logEntropyCoefficient.value.detached()
         return tensors
     }
@@ -426,12 +328,7 @@ public final class SACAgent: Agent {
         guard let logAlpha = tensors["log_entropy_coefficient"], logAlpha.shape == [1] else {
             throw AgentError.invalidCheckpoint("a sac checkpoint needs 'log_entropy_coefficient' of shape [1]")
         }
-        try actor.loadTensors(tensors.filter { $0.key.hasPrefix("actor.") }, prefixedWith: "actor")
-        try critics.load(tensors.filter { $0.key.hasPrefix("critic_") })
+        try training.load(tensors, actor: actor, others: ["log_entropy_coefficient"], agent: Self.name)
         try logEntropyCoefficient.assign(logAlpha)
-        let known = Set(parameterTensors().keys)
-        if let extra = tensors.keys.sorted().first(where: { !known.contains($0) }) {
-            throw AgentError.invalidCheckpoint("tensor '\(extra)' does not belong to a sac agent")
-        }
     }
 }

@@ -30,26 +30,9 @@ public final class TD3Agent: Agent {
         public var seed: UInt64
         /// How long to train (default 20,000 steps).
         public var budget: TrainingBudget
-        /// The actor's hidden layers (default 400-300 ReLU, the paper's).
-        public var actorNetwork: NetworkShape
-        /// Each critic's hidden layers (default 400-300 ReLU).
-        public var criticNetwork: NetworkShape
-        /// Adam's step size for the actor and the critics, over environment steps (default 1e-3).
-        public var learningRate: Schedule
-        /// The replay buffer's capacity in transitions (default 1,000,000).
-        public var bufferCapacity: Int
-        /// Transitions per minibatch (default 256).
-        public var batchSize: Int
-        /// γ in [0, 1] (default 0.99).
-        public var discount: Double
-        /// Steps of uniformly random actions before the first update (default 100).
-        public var learningStarts: Int
-        /// Environment steps between updates (default 1).
-        public var trainFrequency: Int
-        /// Gradient steps per update (default 1).
-        public var gradientSteps: Int
-        /// τ in (0, 1] of the targets' Polyak averaging (default 0.005).
-        public var targetUpdateRate: Double
+        /// What TD3 shares with SAC (default: 400-300 ReLU networks, the paper's, learning rate
+        /// 1e-3 for the actor and the critics, SB3's other defaults).
+        public var settings: OffPolicySettings
         /// Critic updates per actor and target update (default 2).
         public var policyDelay: Int
         /// σ̃ of the target policy smoothing noise, in [-1, 1] units (default 0.2).
@@ -62,25 +45,15 @@ public final class TD3Agent: Agent {
         /// Creates the hyperparameters; see each property for its meaning and default.
         public init(
             seed: UInt64 = 0, budget: TrainingBudget = .steps(20_000),
-            actorNetwork: NetworkShape = NetworkShape(hiddenLayers: [400, 300]),
-            criticNetwork: NetworkShape = NetworkShape(hiddenLayers: [400, 300]), learningRate: Schedule = 1e-3,
-            bufferCapacity: Int = 1_000_000, batchSize: Int = 256, discount: Double = 0.99, learningStarts: Int = 100,
-            trainFrequency: Int = 1, gradientSteps: Int = 1, targetUpdateRate: Double = 0.005, policyDelay: Int = 2,
-            targetPolicyNoise: Double = 0.2, targetNoiseClip: Double = 0.5,
+            settings: OffPolicySettings = OffPolicySettings(
+                actorNetwork: NetworkShape(hiddenLayers: [400, 300]), criticNetwork: NetworkShape(hiddenLayers: [400, 300]),
+                learningRate: 1e-3),
+            policyDelay: Int = 2, targetPolicyNoise: Double = 0.2, targetNoiseClip: Double = 0.5,
             actionNoise: ActionNoise = .gaussian(standardDeviation: 0.1)
         ) {
             self.seed = seed
             self.budget = budget
-            self.actorNetwork = actorNetwork
-            self.criticNetwork = criticNetwork
-            self.learningRate = learningRate
-            self.bufferCapacity = bufferCapacity
-            self.batchSize = batchSize
-            self.discount = discount
-            self.learningStarts = learningStarts
-            self.trainFrequency = trainFrequency
-            self.gradientSteps = gradientSteps
-            self.targetUpdateRate = targetUpdateRate
+            self.settings = settings
             self.policyDelay = policyDelay
             self.targetPolicyNoise = targetPolicyNoise
             self.targetNoiseClip = targetNoiseClip
@@ -89,19 +62,7 @@ public final class TD3Agent: Agent {
 
         public func validate() throws {
             try budget.validate()
-            try actorNetwork.validate()
-            try criticNetwork.validate()
-            try learningRate.validatePositive("learning rate")
-            try ConfigurationCheck.atLeast(bufferCapacity, 1, "buffer capacity")
-            try ConfigurationCheck.atLeast(batchSize, 1, "batch size")
-            try ConfigurationCheck.require(batchSize <= DQNAgent.Configuration.maximumBatchSize,
-                                           "batch size must be at most \(DQNAgent.Configuration.maximumBatchSize), got \(batchSize)")
-            try ConfigurationCheck.unitInterval(discount, "discount")
-            try ConfigurationCheck.atLeast(learningStarts, 0, "learning starts")
-            try ConfigurationCheck.atLeast(trainFrequency, 1, "train frequency")
-            try ConfigurationCheck.atLeast(gradientSteps, 1, "gradient steps")
-            try ConfigurationCheck.require(targetUpdateRate > 0 && targetUpdateRate <= 1,
-                                           "target update rate τ must be in (0, 1], got \(targetUpdateRate)")
+            try settings.validate()
             try ConfigurationCheck.atLeast(policyDelay, 1, "policy delay")
             try ConfigurationCheck.require(targetPolicyNoise >= 0 && targetPolicyNoise.isFinite,
                                            "target policy noise must be ≥ 0, got \(targetPolicyNoise)")
@@ -114,25 +75,28 @@ public final class TD3Agent: Agent {
         /// the defaults for the others. Pendulum-v1: γ 0.98, buffer 200,000, 10,000 learning
         /// starts, Gaussian noise σ 0.1, learning rate 1e-3, 64-64 networks, 20,000 steps.
         public static func recommended(for environment: String) -> Configuration {
+            var settings = Configuration().settings
             switch environment.lowercased() {
             case "pendulum-v1", "pendulum":
                 // The zoo's values, except its 400-300 networks, replaced by 64-64: a
                 // twenty-ninth of the hidden layers' work, and deterministic returns of −136 to −164 on
                 // seeds 0 to 9 (the zoo reports −152 with 400-300).
-                Configuration(
-                    budget: .steps(20_000), actorNetwork: NetworkShape(hiddenLayers: [64, 64]),
-                    criticNetwork: NetworkShape(hiddenLayers: [64, 64]), bufferCapacity: 200_000, discount: 0.98,
-                    learningStarts: 10_000)
+                settings.actorNetwork = NetworkShape(hiddenLayers: [64, 64])
+                settings.criticNetwork = NetworkShape(hiddenLayers: [64, 64])
+                settings.bufferCapacity = 200_000
+                settings.discount = 0.98
+                settings.learningStarts = 10_000
+                return Configuration(budget: .steps(20_000), settings: settings)
             case "mountaincarcontinuous-v0", "mountaincarcontinuous":
                 // The zoo's exploration: Ornstein–Uhlenbeck noise of σ 0.5, whose correlated
                 // pushes swing the car up the hill where independent Gaussian noise of σ 0.1
                 // rarely does. 64-64 networks instead of 400-300, and 100,000 steps instead of
                 // 300,000: the policy reaches the flag by about 45,000 steps.
-                Configuration(
-                    budget: .steps(100_000), actorNetwork: NetworkShape(hiddenLayers: [64, 64]),
-                    criticNetwork: NetworkShape(hiddenLayers: [64, 64]), actionNoise: .ornsteinUhlenbeck(standardDeviation: 0.5))
+                settings.actorNetwork = NetworkShape(hiddenLayers: [64, 64])
+                settings.criticNetwork = NetworkShape(hiddenLayers: [64, 64])
+                return Configuration(budget: .steps(100_000), settings: settings, actionNoise: .ornsteinUhlenbeck(standardDeviation: 0.5))
             default:
-                Configuration()
+                return Configuration()
             }
         }
     }
@@ -141,28 +105,17 @@ public final class TD3Agent: Agent {
         name: "td3", summary: "twin delayed DDPG: a deterministic actor, twin critics, delayed updates, smoothed targets",
         requirements: SpaceRequirements(observations: .flattened, actions: .continuous),
         defaults: Configuration(), recommended: Configuration.recommended(for:),
-        hyperparameters: NetworkShape.hyperparameters(\.actorNetwork, role: "actor")
-            + NetworkShape.hyperparameters(\.criticNetwork, prefix: "critic-", role: "critics") + [
-                .schedule("learning-rate", \.learningRate, "Adam's step size for the actor and the critics", in: .positive, valueName: "rate"),
-                .integer("buffer-capacity", \.bufferCapacity, "replay buffer capacity in transitions", atLeast: 1),
-                .integer("batch-size", \.batchSize, "transitions per minibatch", atLeast: 1, atMost: DQNAgent.Configuration.maximumBatchSize),
-                .number("discount", \.discount, "discount γ", in: .unitInterval, valueName: "gamma"),
-                .integer("learning-starts", \.learningStarts, "steps of uniformly random actions before the first update", atLeast: 0,
-                         valueName: "steps"),
-                .integer("train-frequency", \.trainFrequency, "environment steps between updates", atLeast: 1, valueName: "steps"),
-                .integer("gradient-steps", \.gradientSteps, "gradient steps per update", atLeast: 1),
-                .number("target-update-rate", \.targetUpdateRate, "τ of the targets' Polyak averaging", in: ValueRange(above: 0, atMost: 1),
-                        valueName: "tau"),
-                .integer("policy-delay", \.policyDelay, "critic updates per actor and target update", atLeast: 1),
-                .number("target-policy-noise", \.targetPolicyNoise, "σ of the target policy smoothing, in [-1, 1] units", in: .nonNegative,
-                        valueName: "sigma"),
-                .number("target-noise-clip", \.targetNoiseClip, "the clip of the smoothing noise", in: .nonNegative, valueName: "c"),
-                Hyperparameter(
-                    "action-noise", summary: "exploration noise in [-1, 1] units: normal:SIGMA or ornstein-uhlenbeck:SIGMA",
-                    accepts: "normal:SIGMA, ornstein-uhlenbeck:SIGMA (SIGMA ≥ 0) or none", valueName: "noise",
-                    read: { $0.actionNoise.description },
-                    write: { $0.actionNoise = try ActionNoise(text: $1) }),
-            ],
+        hyperparameters: OffPolicySettings.hyperparameters(\.settings, optimized: "the actor and the critics") + [
+            .integer("policy-delay", \.policyDelay, "critic updates per actor and target update", atLeast: 1),
+            .number("target-policy-noise", \.targetPolicyNoise, "σ of the target policy smoothing, in [-1, 1] units", in: .nonNegative,
+                    valueName: "sigma"),
+            .number("target-noise-clip", \.targetNoiseClip, "the clip of the smoothing noise", in: .nonNegative, valueName: "c"),
+            Hyperparameter(
+                "action-noise", summary: "exploration noise in [-1, 1] units: normal:SIGMA or ornstein-uhlenbeck:SIGMA",
+                accepts: "normal:SIGMA, ornstein-uhlenbeck:SIGMA (SIGMA ≥ 0) or none", valueName: "noise",
+                read: { $0.actionNoise.description },
+                write: { $0.actionNoise = try ActionNoise(text: $1) }),
+        ],
         metrics: [Metric("qf_loss", .episodeMean), Metric("actor_loss", .episodeMean)])
 
     public let configuration: Configuration
@@ -172,49 +125,24 @@ public final class TD3Agent: Agent {
     public let actor: Sequential
     /// μ′, the actor's Polyak-averaged target.
     public let targetActor: Sequential
-    /// Q₁, Q₂ and their targets.
-    public let critics: TwinCritics
     private let actorOptimizer: Adam
-    private let criticOptimizer: Adam
-    /// The replay buffer D (kept across calls to `train`).
-    public private(set) var replayBuffer: ReplayBuffer
-    private var exploration: SeededGenerator
-    private var sampling: SeededGenerator
-    private var updateNoise: SeededGenerator
+    /// The critics, the replay buffer, the random streams and the loop SAC shares.
+    private let training: OffPolicyTraining
     private var noise: ActionNoiseProcess
-    private var updates = 0
 
     public init(configuration: Configuration, layout: SpaceLayout) throws {
         try configuration.validate()
-        guard let bounds = layout.actionBounds, bounds.isFinite else {
-            throw AgentError.doesNotFit("td3 rescales its actions into the bounds of the action space, which must be finite; got \(layout.actionSpace)")
-        }
         self.configuration = configuration
         self.layout = layout
-        let actionSize = bounds.dimension
-        var memory = TrainingMemory()
-        memory.add(configuration.actorNetwork, inputCount: layout.observationSize, outputCount: actionSize, batchSize: configuration.batchSize)
-        for _ in 0..<2 {
-            memory.add(configuration.criticNetwork, inputCount: layout.observationSize + actionSize, outputCount: 1,
-                       batchSize: configuration.batchSize)
-        }
-        try memory.check()
+        training = try OffPolicyTraining(
+            settings: configuration.settings, layout: layout, actorOutputsPerAction: 1, seed: configuration.seed, agent: Self.name)
+        let actionSize = training.bounds.dimension
         // μ ends in tanh, so its actions lie in [-1, 1].
-        actor = try Self.buildActor(configuration.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
+        actor = try Self.buildActor(configuration.settings.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
                                     seed: configuration.seed)
-        targetActor = try Self.buildActor(configuration.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
+        targetActor = try Self.buildActor(configuration.settings.actorNetwork, inputCount: layout.observationSize, actionSize: actionSize,
                                           seed: configuration.seed)
-        critics = try TwinCritics(
-            shape: configuration.criticNetwork, observationSize: layout.observationSize, actionSize: actionSize,
-            seed: configuration.seed, stream: AgentStream.criticWeights)
-        let rate = Float(configuration.learningRate.value(at: 0))
-        actorOptimizer = try Adam(parameters: actor.parameters(), learningRate: rate)
-        criticOptimizer = try Adam(parameters: critics.parameters, learningRate: rate)
-        replayBuffer = ReplayBuffer(
-            capacity: configuration.bufferCapacity, observationSize: layout.observationSize, actionSize: actionSize)
-        exploration = SeededGenerator(seed: configuration.seed, stream: AgentStream.exploration)
-        sampling = SeededGenerator(seed: configuration.seed, stream: AgentStream.replay)
-        updateNoise = SeededGenerator(seed: configuration.seed, stream: AgentStream.updateNoise)
+        actorOptimizer = try Adam(parameters: actor.parameters(), learningRate: training.initialLearningRate)
         noise = ActionNoiseProcess(configuration.actionNoise, dimension: actionSize)
     }
 
@@ -224,118 +152,92 @@ public final class TD3Agent: Agent {
         return Sequential(body.layers + [Tanh()])
     }
 
+    /// Q₁, Q₂ and their targets.
+    public var critics: TwinCritics { training.critics }
+
+    /// The replay buffer D (kept across calls to `train`).
+    public var replayBuffer: ReplayBuffer { training.replayBuffer }
+
     // MARK: - Resuming
 
     public func trainingSnapshot() throws -> TrainingSnapshot {
         var snapshot = TrainingSnapshot()
-        snapshot.values.generators = ["exploration": exploration, "replay": sampling, "update_noise": updateNoise]
-        snapshot.values.integers["updates"] = updates
+        training.save(into: &snapshot)
         snapshot.values.numbers["action_noise"] = noise.state
         actorOptimizer.save(into: &snapshot, as: "actor_optimizer")
-        criticOptimizer.save(into: &snapshot, as: "critic_optimizer")
         targetActor.save(into: &snapshot, as: "actor_target")
-        for (index, target) in critics.targets.enumerated() { target.save(into: &snapshot, as: "critic_target_\(index + 1)") }
-        snapshot.replayBuffer = replayBuffer
         return snapshot
     }
 
     public func restoreTraining(from snapshot: TrainingSnapshot) throws {
-        exploration = try snapshot.generator("exploration")
-        sampling = try snapshot.generator("replay")
-        updateNoise = try snapshot.generator("update_noise")
-        updates = try snapshot.integer("updates")
+        try training.restore(from: snapshot)
         guard let state = snapshot.values.numbers["action_noise"], state.count == layout.actionCount else {
             throw AgentError.invalidCheckpoint("the saved action noise does not fit the agent's actions")
         }
         noise.restore(state)
         try actorOptimizer.restore(from: snapshot, as: "actor_optimizer")
-        try criticOptimizer.restore(from: snapshot, as: "critic_optimizer")
         try targetActor.restore(from: snapshot, as: "actor_target")
-        for (index, target) in critics.targets.enumerated() { try target.restore(from: snapshot, as: "critic_target_\(index + 1)") }
-        if let buffer = snapshot.replayBuffer {
-            guard buffer.observationSize == layout.observationSize, buffer.actionSize == layout.actionCount else {
-                throw AgentError.invalidCheckpoint("the saved replay buffer does not fit the agent's spaces")
-            }
-            replayBuffer = buffer
-        }
     }
 
     // MARK: - Training
 
     public func train<E: Environment>(on environment: inout E, in session: TrainingSession) throws {
-        let configuration = self.configuration
-        guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("td3 needs a continuous action space") }
-        try OffPolicyTraining.train(
-            on: &environment, in: session, seed: configuration.seed, bounds: bounds,
-            learningStarts: configuration.learningStarts, trainFrequency: configuration.trainFrequency,
-            gradientSteps: configuration.gradientSteps, agent: Self.name,
-            steps: .init(
-                randomAction: { [unowned self] in
-                    OffPolicyTraining.randomUnitAction(dimension: bounds.dimension, using: &self.exploration)
-                },
-                explore: { [unowned self] features in
-                    // clip(μ(s) + noise, −1, 1)
-                    let mean = try withoutGradients { try self.actor(features).scalars }
-                    let noise = self.noise.next(using: &self.exploration)
-                    return zip(mean, noise).map { min(1, max(-1, $0 + $1)) }
-                },
-                store: { [unowned self] features, action, reward, next, terminated in
-                    features.withUnsafeScalars { current in
-                        next.withUnsafeScalars { following in
-                            action.withUnsafeBufferPointer { action in
-                                self.replayBuffer.append(observation: current, action: action, reward: reward,
-                                                         nextObservation: following, terminated: terminated)
-                            }
-                        }
-                    }
-                },
-                learn: { [unowned self] in
-                    let rate = Float(configuration.learningRate.value(at: session.steps, progress: session.progress))
-                    self.actorOptimizer.learningRate = rate
-                    self.criticOptimizer.learningRate = rate
-                    return try self.update(with: self.replayBuffer.sample(batchSize: configuration.batchSize, using: &self.sampling))
-                },
-                episodeEnded: { [unowned self] in self.noise.reset() }))
+        try training.train(
+            on: &environment, in: session, seed: configuration.seed, agent: Self.name, optimizers: [actorOptimizer],
+            explore: { features in
+                // clip(μ(s) + noise, −1, 1)
+                let mean = try withoutGradients { try actor(features).scalars }
+                let noise = self.noise.next(using: &training.exploration)
+                return zip(mean, noise).map { min(1, max(-1, $0 + $1)) }
+            },
+            update: update(with:),
+            episodeEnded: { noise.reset() })
+    }
+
+    /// One gradient step as training takes it: the update count advanced (the delays read it),
+    /// then ``update(with:)``.
+    ///
+    /// Visible to the `Benchmarking` SPI only, for the benchmarks that time one gradient step
+    /// (`Benchmarks/`); `train` is the way to train.
+    @_spi(Benchmarking) public func gradientStep(with batch: ReplayBatch) throws -> [(Metric, Double)] {
+        training.countUpdate()
+        return try update(with: batch)
     }
 
     /// One critic step and, every `policyDelay` updates, an actor step and the target updates;
     /// returns the losses.
-    ///
-    /// Visible to the `Benchmarking` SPI only, for the benchmarks that time one gradient step
-    /// (`Benchmarks/`); `train` is the way to train.
-    @_spi(Benchmarking) public func update(with batch: ReplayBatch) throws -> [(Metric, Double)] {
-        updates += 1
-        let configuration = self.configuration
+    private func update(with batch: ReplayBatch) throws -> [(Metric, Double)] {
+        let (configuration, critics) = (self.configuration, training.critics)
         let (batchSize, actionSize) = (batch.rewards.shape[0], layout.actionCount)
 
         // ã′ = clip(μ′(s′) + clip(ε, −c, c), −1, 1), ε ~ N(0, σ̃²);  y = r + γ (1 − terminated) min Q′(s′, ã′)
         let smoothing = try Tensor.randomNormal(
-            [batchSize, actionSize], standardDeviation: Float(configuration.targetPolicyNoise), using: &updateNoise)
+            [batchSize, actionSize], standardDeviation: Float(configuration.targetPolicyNoise), using: &training.updateNoise)
             .clamped(min: -Float(configuration.targetNoiseClip), max: Float(configuration.targetNoiseClip))
         let targets = try withoutGradients {
             let nextActions = try (targetActor(batch.nextObservations) + smoothing).clamped(min: -1, max: 1)
             let nextValues = try critics.minimumTargetValue(batch.nextObservations, nextActions)
-            return try batch.rewards + batch.notTerminated * nextValues * Float(configuration.discount)
+            return try batch.rewards + batch.notTerminated * nextValues * Float(configuration.settings.discount)
         }
 
         // Critic loss Σᵢ mean (Qᵢ(s, a) − y)².
         let values = try critics.values(batch.observations, batch.actionVectors)
         let criticLoss = try meanSquaredError(values[0], targets) + meanSquaredError(values[1], targets)
-        criticOptimizer.zeroGradients()
+        training.criticOptimizer.zeroGradients()
         try criticLoss.backward()
-        criticOptimizer.step()
+        training.criticOptimizer.step()
         var losses: [(Metric, Double)] = [(Metric("qf_loss", .episodeMean), Double(criticLoss.scalar ?? .nan))]
 
         // Delayed: actor loss −mean Q₁(s, μ(s)), then the targets.
-        if updates % configuration.policyDelay == 0 {
+        if training.updates % configuration.policyDelay == 0 {
             let actorValues = try critics.values(batch.observations, actor(batch.observations))
             let actorLoss = -actorValues[0].mean()
             actorOptimizer.zeroGradients()
             try actorLoss.backward()
             actorOptimizer.step()
             losses.append((Metric("actor_loss", .episodeMean), Double(actorLoss.scalar ?? .nan)))
-            try critics.updateTargets(rate: Float(configuration.targetUpdateRate))
-            try targetActor.updateParameters(towards: actor, rate: Float(configuration.targetUpdateRate))
+            try critics.updateTargets(rate: Float(configuration.settings.targetUpdateRate))
+            try targetActor.updateParameters(towards: actor, rate: Float(configuration.settings.targetUpdateRate))
         }
         return losses
     }
@@ -344,9 +246,8 @@ public final class TD3Agent: Agent {
 
     /// μ(s), rescaled to the action bounds.
     public func action<S: Space>(for observation: S.Element, in space: S, using generator: inout SeededGenerator) throws -> PolicyAction {
-        guard let bounds = layout.actionBounds else { throw AgentError.doesNotFit("td3 needs a continuous action space") }
         let unit = try withoutGradients { try actor(ObservationFeatures.tensor(observation, in: space)).scalars }
-        return .vector(bounds.rescaled(fromUnit: unit))
+        return .vector(training.bounds.rescaled(fromUnit: unit))
     }
 
     // MARK: - Saving
@@ -354,16 +255,11 @@ public final class TD3Agent: Agent {
     /// The actor (`actor.…`) and the critics (`critic_1.…`, `critic_2.…`); the targets are copied
     /// from them when loading.
     public func parameterTensors() -> [String: Tensor] {
-        actor.tensors(prefixedWith: "actor").merging(critics.tensors()) { first, _ in first }
+        training.tensors(actor: actor)
     }
 
     public func loadParameterTensors(_ tensors: [String: Tensor]) throws {
-        try actor.loadTensors(tensors.filter { $0.key.hasPrefix("actor.") }, prefixedWith: "actor")
-        try critics.load(tensors.filter { $0.key.hasPrefix("critic_") })
+        try training.load(tensors, actor: actor, agent: Self.name)
         try targetActor.copyParameters(from: actor)
-        let known = Set(parameterTensors().keys)
-        if let extra = tensors.keys.sorted().first(where: { !known.contains($0) }) {
-            throw AgentError.invalidCheckpoint("tensor '\(extra)' does not belong to a td3 agent")
-        }
     }
 }

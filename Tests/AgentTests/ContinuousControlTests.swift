@@ -4,16 +4,16 @@ import RL
 
 @Suite("SAC and TD3")
 struct ContinuousControlTests {
+    let smallSettings = OffPolicySettings(
+        actorNetwork: NetworkShape(hiddenLayers: [32]), criticNetwork: NetworkShape(hiddenLayers: [32]), learningRate: 3e-3,
+        batchSize: 64, learningStarts: 200)
+
     func smallSAC(seed: UInt64, steps: Int = 1_500) -> SACAgent.Configuration {
-        SACAgent.Configuration(
-            seed: seed, budget: .steps(steps), actorNetwork: NetworkShape(hiddenLayers: [32]),
-            criticNetwork: NetworkShape(hiddenLayers: [32]), learningRate: 3e-3, batchSize: 64, learningStarts: 200)
+        SACAgent.Configuration(seed: seed, budget: .steps(steps), settings: smallSettings)
     }
 
     func smallTD3(seed: UInt64, steps: Int = 1_500) -> TD3Agent.Configuration {
-        TD3Agent.Configuration(
-            seed: seed, budget: .steps(steps), actorNetwork: NetworkShape(hiddenLayers: [32]),
-            criticNetwork: NetworkShape(hiddenLayers: [32]), learningRate: 3e-3, batchSize: 64, learningStarts: 200)
+        TD3Agent.Configuration(seed: seed, budget: .steps(steps), settings: smallSettings)
     }
 
     @Test("twin critics: the target is the smaller of the two target networks' values, and targets follow by Polyak averaging")
@@ -88,6 +88,35 @@ struct ContinuousControlTests {
             }
         }
         #expect(throws: AgentError.self) { try SACAgent.Configuration(targetEntropy: .nan).validate() }
+    }
+
+    @Test("SAC and TD3 declare the shared settings alike, each with its own networks and learning rate, then their own")
+    func sharedSettings() throws {
+        let shared = ["hidden", "activation", "initialization", "critic-hidden", "critic-activation", "critic-initialization",
+                      "learning-rate", "buffer-capacity", "batch-size", "discount", "learning-starts", "train-frequency",
+                      "gradient-steps", "target-update-rate"]
+        let sac = try AgentCatalog.standard.entry(named: "sac")
+        let td3 = try AgentCatalog.standard.entry(named: "td3")
+        #expect(sac.hyperparameters.map(\.name) == shared + ["target-update-interval", "policy-update-interval", "entropy-coefficient", "target-entropy"])
+        #expect(td3.hyperparameters.map(\.name) == shared + ["policy-delay", "target-policy-noise", "target-noise-clip", "action-noise"])
+        func defaults(_ entry: AgentCatalogEntry) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: entry.settings(of: entry.defaultConfiguration).map { ($0.name, $0.value) })
+        }
+        let (sacDefaults, td3Defaults) = (defaults(sac), defaults(td3))
+        #expect([sacDefaults["hidden"], sacDefaults["critic-hidden"], sacDefaults["learning-rate"]] == ["256,256", "256,256", "0.0003"])
+        #expect([td3Defaults["hidden"], td3Defaults["critic-hidden"], td3Defaults["learning-rate"]] == ["400,300", "400,300", "0.001"])
+        for name in shared where !["hidden", "critic-hidden", "learning-rate"].contains(name) {
+            #expect(sacDefaults[name] == td3Defaults[name], "\(name)")
+        }
+        // A shared value is checked once, with the same words for both agents.
+        var settings = smallSettings
+        settings.batchSize = 0
+        #expect(throws: AgentError.invalidConfiguration("batch size must be at least 1, got 0")) {
+            try SACAgent.Configuration(settings: settings).validate()
+        }
+        #expect(throws: AgentError.invalidConfiguration("batch size must be at least 1, got 0")) {
+            try TD3Agent.Configuration(settings: settings).validate()
+        }
     }
 
     @Test("action noise: Gaussian with its σ, Ornstein-Uhlenbeck correlated in time and restarted at 0")

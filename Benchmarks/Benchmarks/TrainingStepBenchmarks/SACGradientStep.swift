@@ -1,7 +1,7 @@
 import Benchmark
 @_spi(Benchmarking) import RL
 
-/// SAC's own gradient step (`SACAgent.update(with:)`, reached through the `Benchmarking` SPI)
+/// SAC's own gradient step (`SACAgent.gradientStep(with:)`, reached through the `Benchmarking` SPI)
 /// on a Pendulum minibatch (3 observations, 1 action), with the agent's Pendulum configuration
 /// and hidden layers of `width`: α's step, the critics' step against the targets of the next
 /// observations, the actor's step through the critics just updated, and the targets' Polyak
@@ -34,13 +34,13 @@ enum SACGradientStep {
     static func workload(width: Int, batchSize: Int) throws -> TrainingWorkload {
         DenormalMode.applyPolicy()   // as a training session does on its thread
         var configuration = SACAgent.Configuration.recommended(for: "pendulum")
-        configuration.actorNetwork = NetworkShape(hiddenLayers: [width, width])
-        configuration.criticNetwork = NetworkShape(hiddenLayers: [width, width])
-        configuration.batchSize = batchSize
+        configuration.settings.actorNetwork = NetworkShape(hiddenLayers: [width, width])
+        configuration.settings.criticNetwork = NetworkShape(hiddenLayers: [width, width])
+        configuration.settings.batchSize = batchSize
         let agent = try SACAgent(configuration: configuration, environment: try Pendulum())
         let batch = try PendulumReplay.batch(size: batchSize)
         return TrainingWorkload(flops: flops(width: width, batchSize: batchSize)) {
-            blackHole(try agent.update(with: batch))
+            blackHole(try agent.gradientStep(with: batch))
         }
     }
 }

@@ -1,7 +1,7 @@
 import Benchmark
 @_spi(Benchmarking) import RL
 
-/// TD3's own gradient steps (`TD3Agent.update(with:)`, reached through the `Benchmarking`
+/// TD3's own gradient steps (`TD3Agent.gradientStep(with:)`, reached through the `Benchmarking`
 /// SPI), one cycle of its policy delay d (2, the default): d − 1 critic steps, then a critic
 /// step with the actor's step and the targets' Polyak update. On a Pendulum minibatch (3
 /// observations, 1 action), with the agent's Pendulum configuration and the given hidden
@@ -36,13 +36,13 @@ enum TD3GradientSteps {
     static func workload(hiddenLayers: [Int], batchSize: Int) throws -> TrainingWorkload {
         DenormalMode.applyPolicy()   // as a training session does on its thread
         var configuration = TD3Agent.Configuration.recommended(for: "pendulum")
-        configuration.actorNetwork = NetworkShape(hiddenLayers: hiddenLayers)
-        configuration.criticNetwork = NetworkShape(hiddenLayers: hiddenLayers)
-        configuration.batchSize = batchSize
+        configuration.settings.actorNetwork = NetworkShape(hiddenLayers: hiddenLayers)
+        configuration.settings.criticNetwork = NetworkShape(hiddenLayers: hiddenLayers)
+        configuration.settings.batchSize = batchSize
         let agent = try TD3Agent(configuration: configuration, environment: try Pendulum())
         let batch = try PendulumReplay.batch(size: batchSize)
         return TrainingWorkload(flops: flops(hiddenLayers: hiddenLayers, batchSize: batchSize)) {
-            for _ in 0..<steps { blackHole(try agent.update(with: batch)) }
+            for _ in 0..<steps { blackHole(try agent.gradientStep(with: batch)) }
         }
     }
 }
