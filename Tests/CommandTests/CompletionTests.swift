@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// Shell completion: the scripts `rl --generate-completion-script` writes complete agent names
+/// and environment ids, and `rl watch` works out its own.
+@Suite("shell completion")
+struct CompletionTests {
+    /// Names the scripts must offer: agents (with an alias), environment ids and aliases.
+    static let names = ["ppo", "sac", "td3", "a2c", "dqn", "esarsa", "CartPole-v1", "cartpole", "Pendulum-v1", "frozenlake", "Taxi-v3"]
+
+    @Test("the bash, zsh and fish scripts complete agent names and environment ids", arguments: ["bash", "zsh", "fish"])
+    func scripts(_ shell: String) throws {
+        let result = try RLProcess.run(["--generate-completion-script", shell])
+        #expect(result.status == 0, "\(result.standardError)")
+        for name in Self.names {
+            #expect(result.standardOutput.contains(name), "\(shell) script lacks \(name)")
+        }
+    }
+
+    @Test("in the bash script, rl train offers agents and environments, rl play environments, rl list both")
+    func bashPlaces() throws {
+        let script = try RLProcess.run(["--generate-completion-script", "bash"]).standardOutput
+        /// The body of a subcommand's completion function.
+        func function(_ name: String) throws -> Substring {
+            let start = try #require(script.range(of: "\n_rl_\(name)() {"))
+            let end = script[start.upperBound...].range(of: "\n}\n")?.lowerBound ?? script.endIndex
+            return script[start.upperBound..<end]
+        }
+        for subcommand in ["train", "list"] {
+            let body = try function(subcommand)
+            #expect(body.contains("'ppo'") && body.contains("'sac'") && body.contains("'CartPole-v1'") && body.contains("'pendulum'"), "\(subcommand)")
+        }
+        let play = try function("play")
+        #expect(play.contains("'CartPole-v1'") && play.contains("'taxi'") && !play.contains("'ppo'"))
+        // Checkpoints and configuration files complete as files of their kind.
+        #expect(try function("eval").contains("safetensors"))
+        #expect(try function("train").contains("yaml"))
+        #expect(try function("watch").contains("---completion watch"))
+    }
+
+    @Test("rl watch completes an agent or a checkpoint first, then an environment after an agent")
+    func watchTargets() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path("runs/dqn-1"), withIntermediateDirectories: true)
+        try Data().write(to: folder.url.appendingPathComponent("runs/dqn-1/checkpoint.safetensors"))
+        try Data().write(to: folder.url.appendingPathComponent("runs/dqn-1/metrics.csv"))
+        /// The candidates for word `index` of `words`, the cursor at its end.
+        func candidates(_ words: [String], _ index: Int) throws -> [String] {
+            let result = try RLProcess.run(["---completion", "watch", "--", "positional@0", "\(index)", "\(words[index].count)"] + words,
+                                           in: folder.url)
+            #expect(result.status == 0, "\(result.standardError)")
+            return result.standardOutput.split(separator: "\n").map(String.init)
+        }
+        let first = try candidates(["rl", "watch", ""], 2)
+        #expect(first.contains("ppo") && first.contains("dqn") && first.contains("runs/"))
+        #expect(!first.contains("cartpole"))
+        #expect(try candidates(["rl", "watch", "runs/"], 2) == ["runs/dqn-1/"])
+        #expect(try candidates(["rl", "watch", "runs/dqn-1/"], 2) == ["runs/dqn-1/checkpoint.safetensors"])
+        let second = try candidates(["rl", "watch", "ppo", ""], 3)
+        #expect(second.contains("CartPole-v1") && second.contains("cartpole") && !second.contains("ppo"))
+    }
+}
