@@ -55,6 +55,9 @@ final class ProgressDisplay: TrainingCallback {
         start = clock.now
     }
 
+    /// Whether the display redraws a line in place (on a terminal).
+    var isLive: Bool { style == .liveLine }
+
     /// The style for the current standard error: live on a terminal, plain lines otherwise.
     static func style(quiet: Bool) -> Style {
         quiet ? .quiet : TerminalDevice.errorIsTerminal ? .liveLine : .plainLines
