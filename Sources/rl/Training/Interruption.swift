@@ -15,8 +15,11 @@ private let interruptionRequested = Atomic<Bool>(false)
 private let savingInProgress = Atomic<Bool>(false)
 
 /// Whether, while saving, a progress line is open on standard error (the note then starts on a
-/// line of its own and leaves the line open for the display to close).
+/// line of its own).
 private let savingNoteOnLiveLine = Atomic<Bool>(false)
+
+/// Whether a "still saving…" note was written during the current save.
+private let savingNoteWritten = Atomic<Bool>(false)
 
 /// Ctrl-C (SIGINT) and SIGTERM as a request to stop cleanly: training ends after the current
 /// episode and still saves, and `rl play`/`rl watch` restore the terminal before leaving.
@@ -47,6 +50,7 @@ enum Interruption {
         if clearing { interruptionRequested.store(false, ordering: .relaxed) }
         savingInProgress.store(false, ordering: .relaxed)
         savingNoteOnLiveLine.store(false, ordering: .relaxed)
+        savingNoteWritten.store(false, ordering: .relaxed)
         for signalNumber in signals {
             setHandler(handleInterruption, for: signalNumber, restartingCalls: false)
         }
@@ -74,6 +78,7 @@ enum Interruption {
     /// line of its own).
     static func whileSaving<Result>(liveLine: Bool, _ body: () throws -> Result) rethrows -> Result {
         savingNoteOnLiveLine.store(liveLine, ordering: .relaxed)
+        savingNoteWritten.store(false, ordering: .relaxed)
         savingInProgress.store(true, ordering: .sequentiallyConsistent)
         // A first Ctrl-C gave the signals their default meaning back; while saving they must not
         // end the process. Restarting calls: the save's writes must not fail with EINTR.
@@ -110,11 +115,15 @@ enum Interruption {
 private func handleInterruption(_ signalNumber: Int32) {
     interruptionRequested.store(true, ordering: .relaxed)
     if savingInProgress.load(ordering: .sequentiallyConsistent) {
-        // Static text: nothing here may allocate. On a live line the note starts a line of its own
-        // and leaves it open, as the line was, for the display to close.
-        let note: StaticString = savingNoteOnLiveLine.load(ordering: .relaxed)
-            ? "\r\nstill saving… (Ctrl-C is ignored until the checkpoint is written)"
-            : "still saving… (Ctrl-C is ignored until the checkpoint is written)\n"
+        // Static text: nothing here may allocate. On a terminal the first note ends the live line
+        // (which the display draws again below the notes); later ones replace the "^C" the
+        // terminal echoed on the empty line the last note left.
+        let earlier = savingNoteWritten.exchange(true, ordering: .relaxed)
+        let note: StaticString = !savingNoteOnLiveLine.load(ordering: .relaxed)
+            ? "still saving… (Ctrl-C is ignored until the checkpoint is written)\n"
+            : earlier
+            ? "\r\u{1B}[Kstill saving… (Ctrl-C is ignored until the checkpoint is written)\r\n"
+            : "\r\nstill saving… (Ctrl-C is ignored until the checkpoint is written)\r\n"
         _ = write(STDERR_FILENO, note.utf8Start, note.utf8CodeUnitCount)
         return
     }

@@ -126,9 +126,11 @@ final class ProgressDisplay: TrainingCallback {
     /// Shows the last figures if they are not on screen yet and closes the live line, so what
     /// follows starts on a line of its own.
     func finish() {
+        // A stage shown on the live line ("saving…") is over: the line is drawn again without it.
+        let stageShown = style == .liveLine && currentStage != nil
         currentStage = nil
         guard style != .quiet else { return }
-        if lastShown?.steps != steps {
+        if lastShown?.steps != steps || stageShown {
             if style == .liveLine { drawLiveLine() } else { StandardError.writeLine(line(width: nil)) }
         }
         if lineIsOpen {
