@@ -44,10 +44,10 @@ struct CompletionTests {
         try FileManager.default.createDirectory(atPath: folder.path("runs/dqn-1"), withIntermediateDirectories: true)
         try Data().write(to: folder.url.appendingPathComponent("runs/dqn-1/checkpoint.safetensors"))
         try Data().write(to: folder.url.appendingPathComponent("runs/dqn-1/metrics.csv"))
-        /// The candidates for word `index` of `words`, the cursor at its end.
-        func candidates(_ words: [String], _ index: Int) throws -> [String] {
+        /// The candidates for word `index` of `words`, the cursor at its end, as `shell` asks.
+        func candidates(_ words: [String], _ index: Int, shell: String? = nil) throws -> [String] {
             let result = try RLProcess.run(["---completion", "watch", "--", "positional@0", "\(index)", "\(words[index].count)"] + words,
-                                           in: folder.url)
+                                           in: folder.url, environment: ["SAP_SHELL": shell])
             #expect(result.status == 0, "\(result.standardError)")
             return result.standardOutput.split(separator: "\n").map(String.init)
         }
@@ -55,6 +55,8 @@ struct CompletionTests {
         #expect(first.contains("ppo") && first.contains("dqn") && first.contains("runs/"))
         #expect(!first.contains("cartpole"))
         #expect(try candidates(["rl", "watch", "runs/"], 2) == ["runs/dqn-1/"])
+        // Bash's script has readline mark folders itself.
+        #expect(try candidates(["rl", "watch", "runs/"], 2, shell: "bash") == ["runs/dqn-1"])
         #expect(try candidates(["rl", "watch", "runs/dqn-1/"], 2) == ["runs/dqn-1/checkpoint.safetensors"])
         let second = try candidates(["rl", "watch", "ppo", ""], 3)
         #expect(second.contains("CartPole-v1") && second.contains("cartpole") && !second.contains("ppo"))

@@ -35,8 +35,10 @@ enum NameCompletion {
     }
 
     /// The folders, and the `.safetensors` files, whose paths start with `prefix` (hidden ones
-    /// only when `prefix` names them); folders end with `/`.
+    /// only when `prefix` names them); folders end with `/`, except for bash, whose script has
+    /// readline add it.
     static func checkpointPaths(matching prefix: String) -> [String] {
+        let slash = CompletionShell.requesting == .bash ? "" : "/"
         let folder = prefix.range(of: "/", options: .backwards).map { String(prefix[..<$0.upperBound]) } ?? ""
         let start = String(prefix.dropFirst(folder.count))
         let expanded = (folder as NSString).expandingTildeInPath
@@ -45,7 +47,7 @@ enum NameCompletion {
             var isDirectory: ObjCBool = false
             let path = folder.isEmpty ? name : (expanded as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-            if isDirectory.boolValue { return folder + name + "/" }
+            if isDirectory.boolValue { return folder + name + slash }
             return name.hasSuffix(".safetensors") ? folder + name : nil
         }
     }
