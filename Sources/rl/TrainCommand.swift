@@ -53,7 +53,7 @@ struct TrainCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
         "The agent (\(AgentCatalog.standard.entries.map { $0.names.joined(separator: " or ") }.joined(separator: ", "))) "
             + "and the environment (id or alias, `rl list` shows them), then the agent's hyperparameters as --NAME VALUE.",
-        valueName: "agent env [--NAME VALUE ...]"), completion: NameCompletion.agentsAndEnvironments)
+        valueName: "agent env [--NAME VALUE ...]"), completion: NameCompletion.agentThenEnvironment)
     var words: [String] = []
 
     @Option(help: ArgumentHelp("Read the run (agent, environment, options, seed, budget, hyperparameters) from a YAML or JSON file; options given here override it.",

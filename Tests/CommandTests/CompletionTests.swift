@@ -17,7 +17,20 @@ struct CompletionTests {
         }
     }
 
-    @Test("in the bash script, rl train offers agents and environments, rl play environments, rl list both")
+    @Test("zsh's script names its lists' variables with shell identifiers (a value name with spaces broke `rl train` there)")
+    func zshVariables() throws {
+        let script = try RLProcess.run(["--generate-completion-script", "zsh"]).standardOutput
+        let names = script.split(separator: "\n").compactMap { line -> Substring? in
+            guard let range = line.range(of: "local -ar ") else { return nil }
+            return line[range.upperBound...].split(separator: "=", maxSplits: 1).first
+        }
+        #expect(names.count >= 3)
+        for name in names {
+            #expect(name.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_]*/) != nil, "\(name)")
+        }
+    }
+
+    @Test("in the bash script, rl list offers environments and agents, rl play environments")
     func bashPlaces() throws {
         let script = try RLProcess.run(["--generate-completion-script", "bash"]).standardOutput
         /// The body of a subcommand's completion function.
@@ -26,16 +39,29 @@ struct CompletionTests {
             let end = script[start.upperBound...].range(of: "\n}\n")?.lowerBound ?? script.endIndex
             return script[start.upperBound..<end]
         }
-        for subcommand in ["train", "list"] {
-            let body = try function(subcommand)
-            #expect(body.contains("'ppo'") && body.contains("'sac'") && body.contains("'CartPole-v1'") && body.contains("'pendulum'"), "\(subcommand)")
-        }
+        let list = try function("list")
+        #expect(list.contains("'ppo'") && list.contains("'sac'") && list.contains("'CartPole-v1'") && list.contains("'pendulum'"))
         let play = try function("play")
         #expect(play.contains("'CartPole-v1'") && play.contains("'taxi'") && !play.contains("'ppo'"))
         // Checkpoints and configuration files complete as files of their kind.
         #expect(try function("eval").contains("safetensors"))
         #expect(try function("train").contains("yaml"))
         #expect(try function("watch").contains("---completion watch"))
+        #expect(try function("train").contains("---completion train"))
+    }
+
+    @Test("rl train completes an agent, then an environment, then nothing")
+    func trainWords() throws {
+        /// The candidates for the last of `words`, the cursor at its end.
+        func candidates(_ words: [String]) throws -> [String] {
+            let index = words.count - 1
+            let result = try RLProcess.run(["---completion", "train", "--", "positional@0", "\(index)", "\(words[index].count)"] + words)
+            #expect(result.status == 0, "\(result.standardError)")
+            return result.standardOutput.split(separator: "\n").map(String.init)
+        }
+        #expect(try candidates(["rl", "train", "p"]) == ["pg", "ppo"])
+        #expect(try candidates(["rl", "train", "--seed", "3", "ppo", "cart"]) == ["cartpole"])
+        #expect(try candidates(["rl", "train", "ppo", "cartpole", ""]).isEmpty)
     }
 
     @Test("rl watch completes an agent or a checkpoint first, then an environment after an agent")

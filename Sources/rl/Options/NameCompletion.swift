@@ -5,6 +5,10 @@ import RL
 /// What the shell completes for `rl`'s arguments (`rl --generate-completion-script bash|zsh|fish`):
 /// agent names and environment ids and aliases from the catalog and the registry, checkpoints
 /// and run folders for the arguments that take them.
+///
+/// Lists are written into the scripts; where the place decides (`rl train AGENT ENV`, `rl watch`)
+/// the scripts ask `rl` itself when the key is pressed. (A list's argument needs a value name
+/// that is a shell identifier: zsh's script names a variable after it.)
 enum NameCompletion {
     /// Every agent name and alias (`dqn`, `pg`, …).
     static var agentNames: [String] { AgentCatalog.standard.names }
@@ -12,8 +16,16 @@ enum NameCompletion {
     /// Every environment id and alias (`CartPole-v1`, `cartpole`, …).
     static var environmentNames: [String] { EnvironmentRegistry.standard.names }
 
-    /// `rl train AGENT ENV`: agents and environments (the shell offers both at each place).
-    static var agentsAndEnvironments: CompletionKind { .list(agentNames + environmentNames) }
+    /// `rl train AGENT ENV`: an agent first, then an environment, then nothing (hyperparameters
+    /// are options).
+    static var agentThenEnvironment: CompletionKind {
+        .custom { words, index, prefix in
+            let before = words.prefix(max(0, min(index, words.count)))
+            if !before.contains(where: agentNames.contains) { return agentNames.filter { $0.hasPrefix(prefix) } }
+            if !before.contains(where: environmentNames.contains) { return environmentNames.filter { $0.hasPrefix(prefix) } }
+            return []
+        }
+    }
 
     /// `rl list NAME`: environments and agents.
     static var environmentsAndAgents: CompletionKind { .list(environmentNames + agentNames) }
@@ -29,7 +41,7 @@ enum NameCompletion {
     static var watchTargets: CompletionKind {
         .custom { words, index, prefix in
             let previous = index > 0 && index - 1 < words.count ? words[index - 1] : ""
-            if agentNames.contains(previous) { return environmentNames }
+            if agentNames.contains(previous) { return environmentNames.filter { $0.hasPrefix(prefix) } }
             return agentNames.filter { $0.hasPrefix(prefix) } + checkpointPaths(matching: prefix)
         }
     }
