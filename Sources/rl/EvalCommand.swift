@@ -15,7 +15,7 @@ struct EvalCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("A checkpoint.safetensors file, or the run folder holding one.", valueName: "checkpoint"))
+    @Argument(help: ArgumentHelp("A checkpoint.safetensors file, or the run folder holding one.", valueName: "checkpoint"), completion: NameCompletion.checkpoint)
     var checkpointPath: String
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Episodes to play.", valueName: "n"))

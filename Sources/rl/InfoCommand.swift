@@ -16,7 +16,7 @@ struct InfoCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("A checkpoint.safetensors file, or the run folder holding one.", valueName: "run-or-checkpoint"))
+    @Argument(help: ArgumentHelp("A checkpoint.safetensors file, or the run folder holding one.", valueName: "run-or-checkpoint"), completion: NameCompletion.checkpoint)
     var path: String
 
     @Flag(help: "Print the information as one JSON object on standard output.")

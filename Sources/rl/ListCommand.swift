@@ -16,7 +16,7 @@ struct ListCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("An environment (id or alias) or an agent to describe.", valueName: "env | agent"))
+    @Argument(help: ArgumentHelp("An environment (id or alias) or an agent to describe.", valueName: "env-or-agent"), completion: NameCompletion.environmentsAndAgents)
     var name: String?
 
     func run() throws {

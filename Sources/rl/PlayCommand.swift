@@ -26,7 +26,7 @@ struct PlayCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The environment, by id or alias.", valueName: "env"))
+    @Argument(help: ArgumentHelp("The environment, by id or alias.", valueName: "env"), completion: NameCompletion.environments)
     var environmentName: String
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this many episodes (default: play until q).", valueName: "n"))

@@ -57,15 +57,15 @@ struct TrainCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
         "The agent (\(AgentCatalog.standard.entries.map { $0.names.joined(separator: " or ") }.joined(separator: ", "))) "
             + "and the environment (id or alias, `rl list` shows them), then the agent's hyperparameters as --NAME VALUE.",
-        valueName: "agent env [--NAME VALUE ...]"))
+        valueName: "agent env [--NAME VALUE ...]"), completion: NameCompletion.agentThenEnvironment)
     var words: [String] = []
 
     @Option(help: ArgumentHelp("Read the run (agent, environment, options, seed, budget, hyperparameters) from a YAML or JSON file; options given here override it.",
-                               valueName: "file"))
+                               valueName: "file"), completion: .file(extensions: ["yaml", "yml", "json"]))
     var config: String?
 
     @Option(help: ArgumentHelp("Continue the run in this folder exactly where its checkpoint stopped, for --steps or --episodes more (default: what is left of its budget), appending to its metrics.",
-                               valueName: "run-folder"))
+                               valueName: "run-folder"), completion: .directory)
     var resume: String?
 
     @Option(parsing: .unconditional, help: "The seed of the whole run: resets, exploration, weights, sampling (default 0).")
@@ -85,7 +85,7 @@ struct TrainCommand: ParsableCommand {
     var steps: Int?
 
     @Option(name: .customLong("out"), help: ArgumentHelp(
-        "The run folder (default: a new folder runs/AGENT-ENV-seedS-TIME).", valueName: "dir"))
+        "The run folder (default: a new folder runs/AGENT-ENV-seedS-TIME).", valueName: "dir"), completion: .directory)
     var outputPath: String?
 
     @Flag(help: "Replace the run already in the --out folder.")
@@ -103,7 +103,7 @@ struct TrainCommand: ParsableCommand {
     var saveEvery: Int?
 
     @Option(name: .customLong("tensorboard"), help: ArgumentHelp(
-        "Also write TensorBoard event files, to DIR/<run folder name> (tensorboard --logdir DIR).", valueName: "dir"))
+        "Also write TensorBoard event files, to DIR/<run folder name> (tensorboard --logdir DIR).", valueName: "dir"), completion: .directory)
     var tensorBoardPath: String?
 
     @Option(name: .customLong("progress-jsonl"), help: ArgumentHelp(

@@ -31,7 +31,7 @@ struct WatchCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp(
         "A checkpoint.safetensors (or the run folder holding it), or an agent and an environment.",
-        valueName: "checkpoint | agent env"))
+        valueName: "checkpoint | agent env"), completion: NameCompletion.watchTargets)
     var targets: [String]
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Episodes to show.", valueName: "n"))
@@ -47,7 +47,7 @@ struct WatchCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Record instead of showing: FILE.gif writes an animated GIF, a folder (made if missing) PNG frames frame-000001.png, …; needs no display.",
-        valueName: "file.gif | dir"))
+        valueName: "file.gif | dir"), completion: .file())
     var record: String?
 
     @OptionGroup(title: "Environment options (with AGENT ENV)")

@@ -131,11 +131,14 @@ struct HostileInputTests {
         #expect(mkfifo(folder.path("pipe.svg"), 0o600) == 0)
         try expectOneLineError(try RLProcess.run(["plot", run, "-o", folder.path("pipe.svg")]), 1,
                                "refusing to replace \(folder.path("pipe.svg")): it is a pipe, not a regular file")
+        // An input's own name is refused for not ending in .svg; through a link, for being an input.
         try expectOneLineError(try RLProcess.run(["plot", run, "-o", run + "/metrics.csv"]), 64,
-                               "refusing to write the plot over \(run)/metrics.csv, which it reads; give another -o")
+                               "rl plot writes SVG; name the output file .svg (got \(run)/metrics.csv)")
         try FileManager.default.createSymbolicLink(atPath: folder.path("data-link.svg"), withDestinationPath: run + "/metrics.csv")
-        try expectOneLineError(try RLProcess.run(["plot", run, "-o", folder.path("data-link.svg")]), 64, "refusing to write the plot over")
-        try expectOneLineError(try RLProcess.run(["plot", run, "-o", run + "/checkpoint.safetensors"]), 64, "refusing to write the plot over")
+        try expectOneLineError(try RLProcess.run(["plot", run, "-o", folder.path("data-link.svg")]), 64,
+                               "refusing to write the plot over \(run)/metrics.csv, which it reads; give another -o")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("checkpoint-link.svg"), withDestinationPath: run + "/checkpoint.safetensors")
+        try expectOneLineError(try RLProcess.run(["plot", run, "-o", folder.path("checkpoint-link.svg")]), 64, "refusing to write the plot over")
         #expect(try folder.text("run/metrics.csv").hasPrefix("episode,"))
         // A link to an ordinary file is written through: the link stays, its target is the plot.
         try "old".write(toFile: folder.path("target.svg"), atomically: true, encoding: .utf8)

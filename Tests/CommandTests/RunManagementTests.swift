@@ -161,6 +161,34 @@ struct RunManagementTests {
         #expect(rows.first?.hasPrefix("1,") == true)
     }
 
+    @Test("Ctrl-C while the checkpoint is written does not cut it short: each press says so, the save finishes, exit 130")
+    func interruptWhileSaving() throws {
+        let folder = try TemporaryFolder()
+        // A 2048-2048 network: its 67 MB checkpoint takes seconds to write in a debug build, time
+        // for two more presses. Learning starts after the budget, so training steps stay cheap.
+        let running = try RLProcess.start(
+            ["train", "dqn", "cartpole", "--hidden", "2048,2048", "--learning-starts", "1000000", "--steps", "1000000",
+             "--eval-episodes", "0", "--out", "run", "--json"], in: folder.url)
+        let process = running.process.processIdentifier
+        #expect(running.wait(upTo: 60) { running.standardErrorSoFar.contains("training dqn") })
+        usleep(300_000)
+        kill(process, SIGINT)
+        // "saving…" is written once the save has begun, where Ctrl-C no longer ends the process.
+        #expect(running.wait(upTo: 60) { running.standardErrorSoFar.split(separator: "\n").contains("saving…") })
+        kill(process, SIGINT)
+        usleep(50_000)
+        kill(process, SIGTERM)
+        let result = try running.finish(within: 120)
+        #expect(running.process.terminationReason == .exit, "ended by a signal: \(result.standardError)")
+        #expect(result.status == 130)
+        let note = "still saving… (Ctrl-C is ignored until the checkpoint is written)"
+        #expect(result.errorLines.filter { $0 == note }.count == 2, "\(result.standardError)")
+        #expect(result.errorLines.last?.hasPrefix("interrupted: training stopped after") == true)
+        let steps = try #require(try result.json()["steps"] as? Int)
+        let info = try RLProcess.run(["info", folder.path("run"), "--json"]).json()
+        #expect(info["steps"] as? Int == steps && info["resumable"] as? Bool == true)
+    }
+
     @Test("on a terminal the progress line fits 80 columns; colour only without NO_COLOR")
     func progressOnATerminal() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }

@@ -12,7 +12,7 @@ import RL
 struct EnvironmentOptionGroup: ParsableArguments {
     @Option(help: ArgumentHelp(
         "FrozenLake or GridWorld map: 4x4, 8x8, random, rows such as SFFF,FHFH,FFFH,HFFG, or a map file (default: the environment's own map).",
-        valueName: "map"))
+        valueName: "map"), completion: .file())
     var map: String?
 
     @Flag(inversion: .prefixedNo, help: "Whether moves may slip sideways (FrozenLake and CliffWalkingSlippery default: slippery; CliffWalking: not).")

@@ -1,59 +1,112 @@
 import Foundation
 
-/// A learning curve as an SVG document: the return of every episode (faint), its trailing
-/// mean (bold), an optional dashed line at the task's solved threshold, axes with ticks and
-/// labels, a legend and a title.
+/// Learning curves as an SVG document: series of returns against episodes or steps (a run's
+/// every episode, faint; trailing means as lines; bands between two curves), an optional dashed
+/// line at the task's solved threshold, axes with ticks and labels, a legend and a title.
 ///
-/// Long runs are drawn faithfully without a point per episode: when there are more episodes
-/// than twice the plot's width in pixels, the faint series becomes, for each pixel column, a
-/// vertical stroke from the lowest to the highest return in it, and the mean its value at
-/// the column's last episode.
+/// One run (``init(x:returns:window:title:xLabel:threshold:)``) is drawn as its every episode and
+/// their trailing mean; several runs (see `LearningCurveSVG+Runs.swift`) as a line each, or as
+/// their mean with a band.
+///
+/// Long runs are drawn faithfully without a point per episode: when a series has more points
+/// than twice the plot's width in pixels, a run's every episode becomes, for each pixel column, a
+/// vertical stroke from the lowest to the highest return in it, and a line its value at the
+/// column's last point.
 struct LearningCurveSVG {
-    /// The x value of each episode (episode number or total steps).
-    var x: [Double]
-    /// Each episode's return.
-    var returns: [Double]
-    /// The trailing mean of the returns.
-    var means: [Double]
-    /// The window of the mean, for the legend.
-    var window: Int
+    /// How a line is drawn.
+    struct Stroke {
+        /// An SVG colour (`#1f4e8c`).
+        var color: String
+        /// The width in pixels.
+        var width: Double
+        /// An SVG dash pattern (`6 4`), or `nil` for a solid line.
+        var dash: String? = nil
+    }
+
+    /// Something drawn inside the plot area.
+    enum Series {
+        /// Every episode's return, faint.
+        case episodes(x: [Double], returns: [Double], color: String)
+        /// A line through the points.
+        case line(x: [Double], y: [Double], stroke: Stroke)
+        /// The area between two curves on the same x values, filled with a translucent colour.
+        case band(x: [Double], lower: [Double], upper: [Double], color: String)
+    }
+
+    /// One entry of the legend: a line (or, for a band, a filled box) and its label.
+    struct LegendEntry {
+        var label: String
+        var stroke: Stroke
+        var filled = false
+    }
+
+    /// What the plot area shows; episodes and bands are drawn first, then the threshold, then the
+    /// lines.
+    var series: [Series]
+    /// The legend, in order.
+    var legend: [LegendEntry]
     /// The title at the top.
     var title: String
     /// The x axis's label.
     var xLabel: String
+    /// The y axis's label.
+    var yLabel: String
     /// The return at which the task counts as solved, if it has one.
     var threshold: Double?
 
-    // The canvas and the plot area inside it, in pixels.
+    // The canvas and the plot area inside it, in pixels (the top grows with the legend's rows).
     private let width = 900.0
-    private let height = 500.0
+    private let baseHeight = 500.0
     private let left = 80.0
     private let right = 30.0
-    private let top = 75.0
+    private let baseTop = 75.0
     private let bottom = 60.0
+    private let legendRowHeight = 18.0
 
-    private let faintColor = "#8fb5d9"
-    private let meanColor = "#1f4e8c"
-    private let thresholdColor = "#2e8b57"
+    static let faintColor = "#8fb5d9"
+    static let meanColor = "#1f4e8c"
+    static let thresholdColor = "#2e8b57"
+    /// The opacity of a band's fill.
+    static let bandOpacity = 0.25
 
+    /// One run: the return of every episode (faint) and its trailing mean over `window` episodes
+    /// (bold).
     init(x: [Double], returns: [Double], window: Int, title: String, xLabel: String, threshold: Double?) {
-        self.x = x
-        self.returns = returns
-        self.means = MetricsTable.trailingMean(returns, window: window)
-        self.window = window
+        let means = MetricsTable.trailingMean(returns, window: window)
+        series = [.episodes(x: x, returns: returns, color: Self.faintColor),
+                  .line(x: x, y: means, stroke: Stroke(color: Self.meanColor, width: 2.5))]
+        legend = [LegendEntry(label: "return per episode", stroke: Stroke(color: Self.faintColor, width: 1)),
+                  LegendEntry(label: "mean of the last \(window)", stroke: Stroke(color: Self.meanColor, width: 2.5))]
         self.title = title
         self.xLabel = xLabel
+        yLabel = "return"
+        self.threshold = threshold
+    }
+
+    /// Any series, legend and labels.
+    init(series: [Series], legend: [LegendEntry], title: String, xLabel: String, yLabel: String, threshold: Double?) {
+        self.series = series
+        self.legend = legend
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
         self.threshold = threshold
     }
 
     /// The SVG document.
     var document: String {
+        let thresholdEntry = threshold.map {
+            LegendEntry(label: "solved (\(NumberText.plain($0)))", stroke: Stroke(color: Self.thresholdColor, width: 1.5, dash: "6 4"))
+        }
+        let rows = legendRows(legend + (thresholdEntry.map { [$0] } ?? []))
+        let extra = Double(max(0, rows.count - 1)) * legendRowHeight
+        let (height, top) = (baseHeight + extra, baseTop + extra)
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
-        // Cannot fail: MetricsTable refuses a file without episodes, so the series are not empty.
-        let xAxis = AxisScale(minimum: x.min()!, maximum: x.max()!, tight: true)
-        let yValues = returns + (threshold.map { [$0] } ?? [])
-        let yAxis = AxisScale(minimum: yValues.min()!, maximum: yValues.max()!)
+        let (xValues, yValues) = extent()
+        // A series may be empty; an axis needs a range all the same (the plot is then blank).
+        let xAxis = AxisScale(minimum: xValues.min() ?? 0, maximum: xValues.max() ?? 1, tight: true)
+        let yAxis = AxisScale(minimum: yValues.min() ?? 0, maximum: yValues.max() ?? 1)
         func px(_ value: Double) -> Double { left + xAxis.fraction(value) * plotWidth }
         func py(_ value: Double) -> Double { top + (1 - yAxis.fraction(value)) * plotHeight }
 
@@ -83,86 +136,155 @@ struct LearningCurveSVG {
         let margin = 3.0
         svg += "<clipPath id=\"plot-area\"><rect x=\"\(format(left))\" y=\"\(format(top - margin))\" width=\"\(format(plotWidth + margin))\" height=\"\(format(plotHeight + 2 * margin))\"/></clipPath>\n"
         svg += "<g clip-path=\"url(#plot-area)\" fill=\"none\" stroke-linejoin=\"round\">\n"
-        let columns = returns.count > Int(2 * plotWidth) ? Int(plotWidth) : nil
-        if let columns {
-            svg += "<path stroke=\"\(faintColor)\" stroke-width=\"1\" stroke-opacity=\"0.6\" d=\"\(envelopePath(columns: columns, px: px, py: py))\"/>\n"
-        } else {
-            svg += "<polyline stroke=\"\(faintColor)\" stroke-width=\"1\" points=\"\(points(x, returns, px: px, py: py))\"/>\n"
+        let columns = Int(plotWidth)
+        let pixels = PixelColumns(count: columns, lowest: xAxis.lower, highest: xAxis.upper)
+        for item in series {
+            switch item {
+            case .episodes(let x, let returns, let color):
+                if returns.count > 2 * columns {
+                    svg += "<path stroke=\"\(color)\" stroke-width=\"1\" stroke-opacity=\"0.6\" d=\"\(envelopePath(x, returns, pixels, px: px, py: py))\"/>\n"
+                } else {
+                    svg += "<polyline stroke=\"\(color)\" stroke-width=\"1\" points=\"\(points(x, returns, px: px, py: py))\"/>\n"
+                }
+            case .band(let x, let lower, let upper, let color):
+                let outline = points(x, upper, px: px, py: py) + " " + points(x.reversed(), lower.reversed(), px: px, py: py)
+                svg += "<polygon fill=\"\(color)\" fill-opacity=\"\(Self.bandOpacity)\" stroke=\"none\" points=\"\(outline)\"/>\n"
+            case .line:
+                continue
+            }
         }
-        if let threshold {
-            svg += "<line x1=\"\(format(left))\" y1=\"\(format(py(threshold)))\" x2=\"\(format(left + plotWidth))\" y2=\"\(format(py(threshold)))\" stroke=\"\(thresholdColor)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
+        if let thresholdEntry, let threshold {
+            svg += "<line x1=\"\(format(left))\" y1=\"\(format(py(threshold)))\" x2=\"\(format(left + plotWidth))\" y2=\"\(format(py(threshold)))\"\(attributes(thresholdEntry.stroke))/>\n"
         }
-        let (meanX, meanY) = columns.map { lastPerColumn(columns: $0) } ?? (x, means)
-        svg += "<polyline stroke=\"\(meanColor)\" stroke-width=\"2.5\" points=\"\(points(meanX, meanY, px: px, py: py))\"/>\n"
+        for case .line(let x, let y, let stroke) in series {
+            let (lineX, lineY) = x.count > 2 * columns ? lastPerColumn(x, y, pixels) : (x, y)
+            svg += "<polyline\(attributes(stroke)) points=\"\(points(lineX, lineY, px: px, py: py))\"/>\n"
+        }
         svg += "</g>\n"
 
         // Axes, their labels and the legend.
         svg += """
             <g stroke="#333" stroke-width="1"><line x1="\(format(left))" y1="\(format(top + plotHeight))" x2="\(format(left + plotWidth))" y2="\(format(top + plotHeight))"/><line x1="\(format(left))" y1="\(format(top))" x2="\(format(left))" y2="\(format(top + plotHeight))"/></g>
             <text x="\(format(left + plotWidth / 2))" y="\(format(height - 15))" text-anchor="middle" font-size="14">\(escape(xLabel))</text>
-            <text x="20" y="\(format(top + plotHeight / 2))" text-anchor="middle" font-size="14" transform="rotate(-90 20 \(format(top + plotHeight / 2)))">return</text>
+            <text x="20" y="\(format(top + plotHeight / 2))" text-anchor="middle" font-size="14" transform="rotate(-90 20 \(format(top + plotHeight / 2)))">\(escape(yLabel))</text>
 
             """
-        var legend = [("return per episode", faintColor, 1.0, ""), ("mean of the last \(window)", meanColor, 2.5, "")]
-        if let threshold { legend.append(("solved (\(NumberText.plain(threshold)))", thresholdColor, 1.5, " stroke-dasharray=\"6 4\"")) }
-        // The legend: one row between the title and the plot, entries spaced by their text's
-        // approximate width (about 0.6 em per character).
         svg += "<g font-size=\"12\">\n"
-        var entryX = left
-        let y = top - 20
-        for entry in legend {
-            svg += "<line x1=\"\(format(entryX))\" y1=\"\(format(y))\" x2=\"\(format(entryX + 28))\" y2=\"\(format(y))\" stroke=\"\(entry.1)\" stroke-width=\"\(entry.2)\"\(entry.3)/>\n"
-            svg += "<text x=\"\(format(entryX + 34))\" y=\"\(format(y + 4))\">\(escape(entry.0))</text>\n"
-            entryX += 34 + Double(entry.0.count) * 7.2 + 24
+        for (row, entries) in rows.enumerated() {
+            let y = baseTop - 20 + Double(row) * legendRowHeight
+            var entryX = left
+            for entry in entries {
+                if entry.filled {
+                    svg += "<rect x=\"\(format(entryX))\" y=\"\(format(y - 5))\" width=\"28\" height=\"10\" fill=\"\(entry.stroke.color)\" fill-opacity=\"\(Self.bandOpacity)\"/>\n"
+                } else {
+                    svg += "<line x1=\"\(format(entryX))\" y1=\"\(format(y))\" x2=\"\(format(entryX + 28))\" y2=\"\(format(y))\"\(attributes(entry.stroke))/>\n"
+                }
+                svg += "<text x=\"\(format(entryX + 34))\" y=\"\(format(y + 4))\">\(escape(entry.label))</text>\n"
+                entryX += Self.legendWidth(of: entry)
+            }
         }
         svg += "</g>\n</svg>\n"
         return svg
     }
 
+    // MARK: - Layout
+
+    /// Every x and y value drawn (the threshold among the y values).
+    private func extent() -> (x: [Double], y: [Double]) {
+        var (xValues, yValues) = ([Double](), threshold.map { [$0] } ?? [])
+        for item in series {
+            switch item {
+            case .episodes(let x, let returns, _):
+                xValues += x
+                yValues += returns
+            case .line(let x, let y, _):
+                xValues += x
+                yValues += y
+            case .band(let x, let lower, let upper, _):
+                xValues += x
+                yValues += lower + upper
+            }
+        }
+        return (xValues, yValues)
+    }
+
+    /// The room an entry takes in its row: its sample, its text at about 0.6 em per character,
+    /// and a gap.
+    private static func legendWidth(of entry: LegendEntry) -> Double {
+        34 + Double(entry.label.count) * 7.2 + 24
+    }
+
+    /// The legend's entries in rows between the title and the plot, as many to a row as fit
+    /// the plot's width.
+    private func legendRows(_ entries: [LegendEntry]) -> [[LegendEntry]] {
+        var rows: [[LegendEntry]] = [[]]
+        var used = 0.0
+        for entry in entries {
+            let entryWidth = Self.legendWidth(of: entry)
+            if let last = rows.indices.last, !rows[last].isEmpty, used + entryWidth - 24 > width - left - right {
+                rows.append([])
+                used = 0
+            }
+            rows[rows.count - 1].append(entry)
+            used += entryWidth
+        }
+        return rows
+    }
+
     // MARK: - Series
+
+    /// The pixel columns of the plot area, for thinning long series.
+    private struct PixelColumns {
+        let count: Int
+        let lowest: Double
+        let highest: Double
+
+        /// The column (0..<count) an x value falls in.
+        func column(of value: Double) -> Int {
+            guard highest > lowest else { return 0 }
+            return max(0, min(count - 1, Int((value - lowest) / (highest - lowest) * Double(count))))
+        }
+    }
 
     private func points(_ xs: [Double], _ ys: [Double], px: (Double) -> Double, py: (Double) -> Double) -> String {
         zip(xs, ys).map { "\(format(px($0))),\(format(py($1)))" }.joined(separator: " ")
     }
 
-    /// The column (0..<columns) an x value falls in, for x values spanning `lowest...highest`.
-    private func column(of value: Double, columns: Int, lowest: Double, highest: Double) -> Int {
-        highest > lowest ? min(columns - 1, Int((value - lowest) / (highest - lowest) * Double(columns))) : 0
-    }
-
     /// A vertical stroke per pixel column from the lowest to the highest return in it.
-    private func envelopePath(columns: Int, px: (Double) -> Double, py: (Double) -> Double) -> String {
-        var low = [Double](repeating: .infinity, count: columns)
-        var high = [Double](repeating: -.infinity, count: columns)
-        var position = [Double](repeating: 0, count: columns)
-        // Cannot fail: the series are not empty (see document).
-        let (lowest, highest) = (x.min()!, x.max()!)
+    private func envelopePath(_ x: [Double], _ returns: [Double], _ pixels: PixelColumns,
+                              px: (Double) -> Double, py: (Double) -> Double) -> String {
+        var low = [Double](repeating: .infinity, count: pixels.count)
+        var high = [Double](repeating: -.infinity, count: pixels.count)
+        var position = [Double](repeating: 0, count: pixels.count)
         for (value, episodeReturn) in zip(x, returns) {
-            let index = column(of: value, columns: columns, lowest: lowest, highest: highest)
+            let index = pixels.column(of: value)
             low[index] = min(low[index], episodeReturn)
             high[index] = max(high[index], episodeReturn)
             position[index] = value
         }
-        return (0..<columns).filter { low[$0] <= high[$0] }.map { index in
+        return (0..<pixels.count).filter { low[$0] <= high[$0] }.map { index in
             // A column whose returns are all equal still gets a one-pixel mark.
             let (y1, y2) = (py(high[index]), py(low[index]))
             return "M\(format(px(position[index]))) \(format(y1 - (y1 == y2 ? 0.5 : 0)))V\(format(y2 + (y1 == y2 ? 0.5 : 0)))"
         }.joined()
     }
 
-    /// The trailing mean at the last episode of each pixel column.
-    private func lastPerColumn(columns: Int) -> ([Double], [Double]) {
-        var lastIndex = [Int?](repeating: nil, count: columns)
-        // Cannot fail: the series are not empty (see document).
-        let (lowest, highest) = (x.min()!, x.max()!)
+    /// A line's value at the last point of each pixel column.
+    private func lastPerColumn(_ x: [Double], _ y: [Double], _ pixels: PixelColumns) -> ([Double], [Double]) {
+        var lastIndex = [Int?](repeating: nil, count: pixels.count)
         for (index, value) in x.enumerated() {
-            lastIndex[column(of: value, columns: columns, lowest: lowest, highest: highest)] = index
+            lastIndex[pixels.column(of: value)] = index
         }
         let indices = lastIndex.compactMap { $0 }
-        return (indices.map { x[$0] }, indices.map { means[$0] })
+        return (indices.map { x[$0] }, indices.map { y[$0] })
     }
 
     // MARK: - Text
+
+    /// A stroke's SVG attributes, each with a leading space.
+    private func attributes(_ stroke: Stroke) -> String {
+        " stroke=\"\(stroke.color)\" stroke-width=\"\(NumberText.plain(stroke.width))\"" + (stroke.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")
+    }
 
     private func format(_ value: Double) -> String {
         NumberText.fixed(value, 1)

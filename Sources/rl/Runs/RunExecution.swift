@@ -61,11 +61,13 @@ struct RunExecution {
 
         callbacks += extraCallbacks
 
-        // Train, then save at once (the handler stays, so a second Ctrl-C waits for the save).
+        // Train, then save at once; Ctrl-C cannot cut the save short (it says so and waits).
         let report = try train(callbacks: callbacks)
-        try metrics.flush()
-        display.stage("saving")
-        try save()
+        try Interruption.whileSaving(liveLine: display.isLive) {
+            try metrics.flush()
+            display.stage("saving")
+            try save()
+        }
         display.finish()
         Interruption.restoreDefault()
 

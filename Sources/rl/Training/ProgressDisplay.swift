@@ -55,6 +55,9 @@ final class ProgressDisplay: TrainingCallback {
         start = clock.now
     }
 
+    /// Whether the display redraws a line in place (on a terminal).
+    var isLive: Bool { style == .liveLine }
+
     /// The style for the current standard error: live on a terminal, plain lines otherwise.
     static func style(quiet: Bool) -> Style {
         quiet ? .quiet : TerminalDevice.errorIsTerminal ? .liveLine : .plainLines
@@ -123,9 +126,11 @@ final class ProgressDisplay: TrainingCallback {
     /// Shows the last figures if they are not on screen yet and closes the live line, so what
     /// follows starts on a line of its own.
     func finish() {
+        // A stage shown on the live line ("saving…") is over: the line is drawn again without it.
+        let stageShown = style == .liveLine && currentStage != nil
         currentStage = nil
         guard style != .quiet else { return }
-        if lastShown?.steps != steps {
+        if lastShown?.steps != steps || stageShown {
             if style == .liveLine { drawLiveLine() } else { StandardError.writeLine(line(width: nil)) }
         }
         if lineIsOpen {
