@@ -48,8 +48,15 @@ public final class EvaluationCallback: TrainingCallback {
 
     /// Every evaluation so far, in order.
     public private(set) var results: [Result] = []
-    /// The best mean return so far.
-    public var bestMeanReturn: Double? { results.filter(\.isBest).last?.report.meanReturn }
+    /// The best mean return of evaluations made before this callback's, if any: those of the
+    /// run a resumed run continues, so that its first evaluation is compared with them rather
+    /// than counted best at once (default `nil`).
+    public var previousBestMeanReturn: Double?
+    /// The best mean return so far, this callback's evaluations and the previous best together.
+    public var bestMeanReturn: Double? {
+        // A result is best only when it beats everything before it, so the last is the largest.
+        results.filter(\.isBest).last?.report.meanReturn ?? previousBestMeanReturn
+    }
 
     private let environment: any Environment
     private var nextEvaluation = 0

@@ -51,6 +51,22 @@ struct RunManagementTests {
         #expect(info["resumable"] as? Bool == true && info["steps"] as? Int == 600)
     }
 
+    @Test("a resumed run's evaluations compete with the ones before it: evaluations.csv equals one run's, best flags included")
+    func resumedEvaluationsKeepTheBest() throws {
+        let folder = try TemporaryFolder()
+        // DQN on CartPole: greedy means move up and down, so later evaluations are often not the best.
+        let words = ["train", "dqn", "cartpole", "--hidden", "16,16", "--learning-starts", "200", "--train-frequency", "4",
+                     "--gradient-steps", "1", "--seed", "2", "--eval-every", "500", "--eval-episodes", "3", "--quiet"]
+        try run(words + ["--steps", "6000", "--out", "whole"], in: folder)
+        try run(words + ["--steps", "3000", "--out", "halves"], in: folder)
+        try run(["train", "--resume", "halves", "--steps", "3000", "--quiet"], in: folder)
+        let whole = try folder.text("whole/evaluations.csv")
+        #expect(whole == (try folder.text("halves/evaluations.csv")))
+        // The check means something: some evaluation after the first in the second half is not the best.
+        let secondHalf = whole.split(separator: "\n").dropFirst(7)
+        #expect(secondHalf.contains { $0.hasSuffix(",0") })
+    }
+
     @Test("--resume refuses a spent budget, a folder without a run, and options that would change the run")
     func resumeRefusals() throws {
         let folder = try TemporaryFolder()

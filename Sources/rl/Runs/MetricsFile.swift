@@ -152,6 +152,18 @@ final class EvaluationsFile {
 
     deinit { try? handle.close() }
 
+    /// The mean return of the last row marked best in the file at `url` (the best evaluation
+    /// of the run so far, to 6 significant digits), or `nil` when there is none.
+    static func bestMeanReturn(in url: URL) -> Double? {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        var best: Double?
+        for line in text.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            if cells.count == 7, cells[6] == "1", let mean = Double(cells[2]) { best = mean }
+        }
+        return best
+    }
+
     /// Writes one evaluation's row at once.
     func append(_ result: EvaluationCallback.Result) throws {
         let report = result.report

@@ -46,6 +46,8 @@ struct RunExecution {
                 environment: try MadeEnvironment(environment.id, options: environment.options).environment,
                 every: evaluationInterval, episodes: evaluationEpisodes, seed: seed &+ Self.evaluationSeedOffset,
                 bestCheckpoint: folder.best, environmentReference: environment.reference)
+            // A resumed run's evaluations compete with those it continues (kept in the file).
+            if appending { evaluation.previousBestMeanReturn = EvaluationsFile.bestMeanReturn(in: folder.evaluations) }
             evaluation.willEvaluate = { display.stage("evaluating") }
             evaluation.onEvaluation = { result in
                 try evaluations.append(result)
