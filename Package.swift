@@ -6,6 +6,7 @@
 //   CGIFLib, CPNG             system libraries (giflib, libpng) the viewer records with
 //   CBLASLoader               OpenBLAS loaded with dlopen after choosing its kernel; cpuid
 //   CTensorSupport            what the tensor core needs from C (mallopt, a vector square root)
+//   CNumberFormatting         printf's %.6g and %.3f without a va_list, for metrics rows
 //   CFloatingPointMode        the thread's flush-to-zero bits (MXCSR, FPCR)
 //   FloatingPointMode         DenormalMode: subnormals flushed on every thread that computes
 //   SeededRandom              the seeded generator everything random draws from
@@ -41,6 +42,7 @@ let package = Package(
     targets: [
         // MARK: - System libraries
         .systemLibrary(name: "CTensorSupport"),
+        .systemLibrary(name: "CNumberFormatting"),
         .systemLibrary(name: "CFloatingPointMode"),
         .systemLibrary(
             name: "CSDL2",
@@ -70,7 +72,7 @@ let package = Package(
         .target(name: "TensorCore", dependencies: ["CBLASLoader", "CTensorSupport", "FloatingPointMode", "SeededRandom"]),
         .target(name: "RLCore", dependencies: ["FloatingPointMode", "SeededRandom"]),
         .target(name: "RLEnvironments", dependencies: ["RLCore"], path: "Environments"),
-        .target(name: "RLAgents", dependencies: ["FloatingPointMode", "RLCore", "TensorCore"], path: "Agents"),
+        .target(name: "RLAgents", dependencies: ["CNumberFormatting", "FloatingPointMode", "RLCore", "TensorCore"], path: "Agents"),
         .target(name: "RL", dependencies: ["FloatingPointMode", "SeededRandom", "TensorCore", "RLCore", "RLEnvironments", "RLAgents"]),
         .target(name: "RLViewer", dependencies: ["RLCore", "CSDL2", "CGIFLib", "CPNG"]),
         // The .proto files and their generator script stay beside the committed generated code.

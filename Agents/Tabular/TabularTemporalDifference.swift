@@ -20,6 +20,8 @@ enum TabularTemporalDifference {
         agent: String, target: Target
     ) throws {
         let states = environment.observationSpace
+        // Read once: through generic wrappers (TimeLimit) the getter costs more than a step.
+        let actions = environment.actionSpace
         var observation = session.observation(from: &environment, seed: seed)
         while session.isRunning {
             let state = try TabularState.index(of: observation, in: states)
@@ -31,7 +33,7 @@ enum TabularTemporalDifference {
             if let epsilon { session.record(epsilon, for: .epsilon) }
 
             // 2. Act and observe r, s'.
-            let result = try environment.step(try PolicyAction.index(action).element(of: environment.actionSpace, agent: agent))
+            let result = try environment.step(try PolicyAction.index(action).element(of: actions, agent: agent))
             let next = try TabularState.index(of: result.observation, in: states)
 
             // 3. Q(s, a) ← (1 − α) Q(s, a) + α · target.
