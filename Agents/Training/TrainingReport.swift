@@ -59,10 +59,23 @@ public enum MetricsCSV {
 
     /// One episode's line, with its newline.
     public static func row(_ record: TrainingProgress, metrics: [String]) -> String {
-        var cells = ["\(record.episode)", "\(record.steps)", format(record.episodeReturn), "\(record.length)"]
-        for name in metrics { cells.append(record.metrics[name].map(format) ?? "") }
-        cells.append(printed(record.seconds, as: .fixed3))
-        return cells.joined(separator: ",") + "\n"
+        // Appended in place: an array of cells joined cost as much as the formatting.
+        var line = String(record.episode)
+        line.reserveCapacity(64)
+        line += ","
+        line += String(record.steps)
+        line += ","
+        line += format(record.episodeReturn)
+        line += ","
+        line += String(record.length)
+        for name in metrics {
+            line += ","
+            if let value = record.metrics[name] { line += format(value) }
+        }
+        line += ","
+        line += printed(record.seconds, as: .fixed3)
+        line += "\n"
+        return line
     }
 
     /// A number with up to six significant digits, without trailing zeros.
