@@ -11,8 +11,10 @@ public final class ActionValueTable {
     public let stateCount: Int
     /// The number of actions (columns).
     public let actionCount: Int
+    // Read and written at every step of tabular training: without dynamic exclusivity checks;
+    // no access holds `values` across another (the subscripts and loops below are short).
     /// Q(s, a), row-major.
-    public internal(set) var values: [Float]
+    @exclusivity(unchecked) public internal(set) var values: [Float]
 
     /// The most entries (states × actions) a table may have: 2²⁸, a gigabyte of `Float`s.
     public static let maximumEntryCount = 1 << 28

@@ -22,10 +22,12 @@ public final class TrainingSession {
     public let budget: TrainingBudget
     /// What carries over between calls (counts, the episode in progress).
     public let state: TrainingState
+    // Read at every step (isRunning) and written at every episode: without dynamic exclusivity
+    // checks, which cost a quarter of a tabular step; nothing takes them inout across a call.
     /// Whether a callback or the progress handler asked to stop.
-    public private(set) var stopRequested = false
+    @exclusivity(unchecked) public private(set) var stopRequested = false
     /// Whether the loop declared the task solved (see ``SolvedCriterion``).
-    public private(set) var isSolved = false
+    @exclusivity(unchecked) public private(set) var isSolved = false
 
     private let callbacks: [any TrainingCallback]
     /// The metrics each episode's record carries: the agent's, then the callbacks'.
@@ -36,10 +38,10 @@ public final class TrainingSession {
     private let startEpisodes: Int
     private let startSeconds: Double
     private let start = ContinuousClock.now
-    private var records: [TrainingProgress] = []
-    private var episodesThisCall = 0
-    private var successes = 0
-    private var outcomes = 0
+    @exclusivity(unchecked) private var records: [TrainingProgress] = []
+    @exclusivity(unchecked) private var episodesThisCall = 0
+    @exclusivity(unchecked) private var successes = 0
+    @exclusivity(unchecked) private var outcomes = 0
 
     /// Opens a session for `agent` (made by ``Agent/train(on:for:callbacks:recordingEpisodes:)``),
     /// and flushes subnormal floats on the calling thread (`DenormalMode`): the loop runs there,

@@ -35,12 +35,13 @@ final class ProgressDisplay: TrainingCallback {
     private let start: ContinuousClock.Instant
     private var lastShown: (seconds: Double, steps: Int)?
     private var lastTenth = 0
-    private var steps: Int
-    private var episodes: Int
-    private var latest: TrainingProgress?
+    // Written at every step: without dynamic exclusivity checks (nothing holds them inout).
+    @exclusivity(unchecked) private var steps: Int
+    @exclusivity(unchecked) private var episodes: Int
+    @exclusivity(unchecked) private var latest: TrainingProgress?
     private var smoothedRate: Double?
     private var rateSample: (seconds: Double, steps: Int) = (0, 0)
-    private var currentStage: String?
+    @exclusivity(unchecked) private var currentStage: String?
     private var lineIsOpen = false
 
     /// A display for a call that trains for `budget`, starting from the counts given.
