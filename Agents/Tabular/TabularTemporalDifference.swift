@@ -20,8 +20,11 @@ enum TabularTemporalDifference {
         agent: String, target: Target
     ) throws {
         let states = environment.observationSpace
-        // Read once: through generic wrappers (TimeLimit) the getter costs more than a step.
-        let actions = environment.actionSpace
+        // The actions as the environment takes them, made once: converting an index at every
+        // step runs generic code that looks type metadata up each time.
+        let actions = try (0..<table.actionCount).map {
+            try PolicyAction.index($0).element(of: environment.actionSpace, agent: agent)
+        }
         var observation = session.observation(from: &environment, seed: seed)
         while session.isRunning {
             let state = try TabularState.index(of: observation, in: states)
@@ -33,7 +36,7 @@ enum TabularTemporalDifference {
             if let epsilon { session.record(epsilon, for: .epsilon) }
 
             // 2. Act and observe r, s'.
-            let result = try environment.step(try PolicyAction.index(action).element(of: actions, agent: agent))
+            let result = try environment.step(actions[action])
             let next = try TabularState.index(of: result.observation, in: states)
 
             // 3. Q(s, a) ← (1 − α) Q(s, a) + α · target.
